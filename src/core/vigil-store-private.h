@@ -1,0 +1,79 @@
+/* vigil-store-private.h — for the store's own files (vigil-store-*.c) only
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store is the only code that speaks SQL.  It is split by subject into
+ * vigil-store-<subject>.c files that share these helpers.
+ */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "vigil-error.h"
+#include "vigil-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3      *vigil_store_get_db        (VigilStore    *self);
+
+/* A cached prepared statement, reset and with its bindings cleared.  Borrowed:
+ * do not finalize.  Do not hold one across a call that may prepare the same
+ * SQL text. */
+sqlite3_stmt *vigil_store_prepare       (VigilStore    *self,
+                                         const char    *sql,
+                                         GError       **error);
+gboolean      vigil_store_exec          (VigilStore    *self,
+                                         const char    *sql,
+                                         GError       **error);
+/* Steps a statement that returns no rows; maps SQLite errors to VIGIL_ERROR. */
+gboolean      vigil_store_step_done     (VigilStore    *self,
+                                         sqlite3_stmt  *stmt,
+                                         GError       **error);
+void          vigil_store_set_error     (VigilStore    *self,
+                                         GError       **error,
+                                         int            rc,
+                                         const char    *context);
+gint64        vigil_store_query_int     (VigilStore    *self,
+                                         const char    *sql,
+                                         GError       **error);
+
+/* An independent connection for a worker thread (each thread has its own). */
+sqlite3      *vigil_store_open_connection (VigilStore  *self,
+                                           gboolean     readonly,
+                                           GError     **error);
+
+static inline void
+vigil_bind_text (sqlite3_stmt *stmt,
+                 int           index,
+                 const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static inline void
+vigil_bind_id (sqlite3_stmt *stmt,
+               int           index,
+               gint64        id)
+{
+  if (id <= 0)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_int64 (stmt, index, id);
+}
+
+static inline char *
+vigil_column_dup (sqlite3_stmt *stmt,
+                  int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+  return text ? g_strdup ((const char *) text) : NULL;
+}
+
+/* Creates the next INC-YYYY-NNNN reference for the year of `at` (ISO). */
+char         *vigil_store_next_incident_ref (VigilStore  *self,
+                                             const char  *at,
+                                             GError     **error);
+
+G_END_DECLS
