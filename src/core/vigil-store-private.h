@@ -77,3 +77,20 @@ char         *vigil_store_next_incident_ref (VigilStore  *self,
                                              GError     **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Appends to an incident's timeline (append-only).  `at` NULL means now;
+ * `field`, `before` and `after` may be NULL.  The actor is the store's.
+ * Call inside the transaction of the change it records. */
+gboolean      vigil_store_add_timeline  (VigilStore   *self,
+                                         gint64        incident_id,
+                                         const char   *at,
+                                         const char   *kind,
+                                         const char   *summary,
+                                         const char   *field,
+                                         const char   *before,
+                                         const char   *after,
+                                         GError      **error);
+
+G_END_DECLS

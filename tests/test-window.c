@@ -1,0 +1,264 @@
+/* test-window.c — the window under a display: every page, live updates, bad databases
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs with G_DEBUG=fatal-criticals, so a critical on any page fails it.
+ * Saves a PNG of every page in the build folder (tests/screenshots/).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "vigil-application.h"
+#include "vigil-empty-page.h"
+#include "vigil-gui.h"
+#include "vigil-store-demo.h"
+#include "vigil-test-util.h"
+#include "vigil-window.h"
+
+static const char * const pages[] = {
+  "board", "alerts", "organization", "inventory", "overview", NULL
+};
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gulong id;
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+
+  clock = gtk_widget_get_frame_clock (widget);
+  painted = FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+
+  g_mkdir_with_parents (dir, 0755);
+  file = g_strdup_printf ("%s.png", name);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static VigilStore *
+demo_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  VigilStore *store = vigil_test_store_new ();
+
+  g_assert_true (vigil_store_load_demo (store, 0, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static GtkWidget *
+new_window (VigilStore *store,
+            gboolean    dark)
+{
+  GtkWidget *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = g_object_new (VIGIL_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  return window;
+}
+
+static void
+visit_pages (gboolean dark)
+{
+  g_autoptr(VigilStore) store = demo_store ();
+  GtkWidget *window = new_window (store, dark);
+
+  for (guint i = 0; pages[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%s", pages[i], dark ? "dark" : "light");
+      GtkWidget *page;
+
+      vigil_window_set_view (VIGIL_WINDOW (window), pages[i]);
+      g_assert_cmpstr (vigil_window_get_view (VIGIL_WINDOW (window)), ==, pages[i]);
+      page = vigil_window_get_page (VIGIL_WINDOW (window), pages[i]);
+      g_assert_nonnull (page);
+      g_assert_true (gtk_widget_get_mapped (page));
+      spin (50);
+      wait_for_frame (window);
+      save_png (window, name);
+    }
+
+  /* the page actions work from the keyboard too */
+  g_assert_true (gtk_widget_activate_action (window, "win.view", "s", "alerts"));
+  g_assert_cmpstr (vigil_window_get_view (VIGIL_WINDOW (window)), ==, "alerts");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_window_pages_light (void)
+{
+  visit_pages (FALSE);
+}
+
+static void
+test_window_pages_dark (void)
+{
+  visit_pages (TRUE);
+}
+
+/* A write by another process shows up in the window within a second. */
+static void
+test_window_live_update (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  GtkWidget *window;
+  VigilEmptyPage *page;
+  g_autofree char *before = NULL;
+  sqlite3 *other = NULL;
+
+  vigil_store_set_watch (store, TRUE);
+  window = new_window (store, FALSE);
+  vigil_window_set_view (VIGIL_WINDOW (window), "organization");
+  page = VIGIL_EMPTY_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "organization"));
+  if (!VIGIL_IS_EMPTY_PAGE (page))
+    {
+      gtk_window_destroy (GTK_WINDOW (window));
+      g_test_skip ("the organization page has its own view now");
+      return;
+    }
+  before = g_strdup (vigil_empty_page_get_description (page));
+  g_assert_cmpstr (before, ==, "Nobody in the organisation yet.");
+
+  g_assert_cmpint (sqlite3_open (vigil_store_get_path (store), &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other,
+                                 "INSERT INTO teams (name, kind, created_at, updated_at) "
+                                 "VALUES ('SOC', 'security', 'now', 'now');"
+                                 "INSERT INTO people (name, team_id, created_at, updated_at) "
+                                 "VALUES ('Ada <b>Lovelace</b>', 1, 'now', 'now');",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  spin (1000);
+  g_assert_cmpstr (vigil_empty_page_get_description (page), ==, "1 person in 1 team.");
+  vigil_store_set_watch (store, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean saw_dialog;
+
+static gboolean
+answer_dialog_cb (gpointer data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        {
+          const char *heading = adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (w));
+          const char *body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (w));
+
+          g_assert_cmpstr (heading, ==, "Not a Vigil Database");
+          g_assert_nonnull (strstr (body, "notes.txt"));
+          saw_dialog = TRUE;
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (w), "close");
+          gtk_window_destroy (w);
+          return G_SOURCE_REMOVE;
+        }
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* A file that is not a database gets a dialog that names it, and the app
+ * ends cleanly when the dialog is closed. */
+static void
+test_window_bad_database (void)
+{
+  g_autoptr(VigilApplication) app = vigil_application_new ();
+  g_autofree char *dir = vigil_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *after = NULL;
+  char *argv[] = { (char *) "vigil", (char *) "--db", path, NULL };
+  guint id;
+  int status;
+
+  g_assert_true (g_file_set_contents (path, "meeting notes\n", -1, NULL));
+  id = g_timeout_add (50, answer_dialog_cb, NULL);
+  saw_dialog = FALSE;
+  status = g_application_run (G_APPLICATION (app), 3, argv);
+  g_source_remove (id);
+
+  g_assert_true (saw_dialog);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, "meeting notes\n");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vigil_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+  vigil_gui_init ();
+
+  g_test_add_func ("/vigil/window/pages-light", test_window_pages_light);
+  g_test_add_func ("/vigil/window/pages-dark", test_window_pages_dark);
+  g_test_add_func ("/vigil/window/live-update", test_window_live_update);
+  g_test_add_func ("/vigil/window/bad-database", test_window_bad_database);
+
+  return g_test_run ();
+}
