@@ -215,6 +215,7 @@ answer_dialog_cb (gpointer data)
           saw_dialog = TRUE;
           adw_message_dialog_response (ADW_MESSAGE_DIALOG (w), "close");
           gtk_window_destroy (w);
+          *(guint *) data = 0;
           return G_SOURCE_REMOVE;
         }
     }
@@ -235,10 +236,10 @@ test_window_bad_database (void)
   int status;
 
   g_assert_true (g_file_set_contents (path, "meeting notes\n", -1, NULL));
-  id = g_timeout_add (50, answer_dialog_cb, NULL);
+  id = g_timeout_add (50, answer_dialog_cb, &id);
   saw_dialog = FALSE;
   status = g_application_run (G_APPLICATION (app), 3, argv);
-  g_source_remove (id);
+  g_clear_handle_id (&id, g_source_remove);
 
   g_assert_true (saw_dialog);
   g_assert_cmpint (status, ==, 0);
