@@ -1,0 +1,1821 @@
+/* vigil-store-alerts.c — alert intake: import, deduplication, enrichment, triage
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "vigil-store-alerts.h"
+#include "vigil-store-private.h"
+#include "vigil-time.h"
+#include "vigil-vocab.h"
+
+#define MAX_ERRORS 100
+#define MAX_CACHED_GROUPS 200000
+
+static int
+rank (const char *key)
+{
+  static const char * const keys[] = { "low", "medium", "high", "critical" };
+
+  if (key == NULL)
+    return 0;
+  for (int i = 0; i < 4; i++)
+    if (strcmp (keys[i], key) == 0)
+      return i + 1;
+  return 0;
+}
+
+/* SQL for ranks, used in ORDER BY */
+#define SEVERITY_RANK(col) \
+  "(CASE " col " WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)"
+
+/* ---- Severity mapping ------------------------------------------------------ */
+
+static gboolean
+entry_matches (const char *pattern,
+               gsize       plen,
+               const char *raw)
+{
+  const char *dash;
+  char *end;
+
+  if (plen == 1 && pattern[0] == '*')
+    return TRUE;
+  if (raw == NULL)
+    return FALSE;
+  if (strlen (raw) == plen && g_ascii_strncasecmp (pattern, raw, plen) == 0)
+    return TRUE;
+  dash = memchr (pattern + 1, '-', plen - 1);
+  if (dash != NULL && g_ascii_isdigit (pattern[0]))
+    {
+      gint64 lo = g_ascii_strtoll (pattern, NULL, 10);
+      gint64 hi = g_ascii_strtoll (dash + 1, NULL, 10);
+      gint64 v = g_ascii_strtoll (raw, &end, 10);
+      if (end != raw && (*end == '\0' || *end == '.') && v >= lo && v <= hi)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const char *
+vigil_severity_map_lookup (const char *map,
+                           const char *raw)
+{
+  static const char * const keys[] = { "low", "medium", "high", "critical" };
+  const char *p = map;
+
+  if (raw != NULL)
+    for (int i = 0; i < 4; i++)
+      if (g_ascii_strcasecmp (raw, keys[i]) == 0)
+        return keys[i];
+
+  while (p != NULL && *p)
+    {
+      const char *comma = strchr (p, ',');
+      const char *eq = strchr (p, '=');
+      gsize elen = comma ? (gsize) (comma - p) : strlen (p);
+
+      while (*p == ' ' && elen > 0)
+        p++, elen--;
+      if (eq != NULL && (gsize) (eq - p) < elen)
+        {
+          gsize vlen = elen - (eq - p) - 1;
+          if (entry_matches (p, eq - p, raw))
+            for (int i = 0; i < 4; i++)
+              if (strlen (keys[i]) == vlen && strncmp (eq + 1, keys[i], vlen) == 0)
+                return keys[i];
+        }
+      p = comma ? comma + 1 : NULL;
+    }
+  if (raw != NULL)
+    {
+      if (g_ascii_strcasecmp (raw, "informational") == 0 || g_ascii_strcasecmp (raw, "info") == 0)
+        return "low";
+    }
+  return "medium";
+}
+
+gboolean
+vigil_severity_map_validate (const char  *map,
+                             GError     **error)
+{
+  g_auto(GStrv) entries = NULL;
+
+  if (map == NULL || *map == '\0')
+    return TRUE;
+  entries = g_strsplit (map, ",", -1);
+  for (guint i = 0; entries[i]; i++)
+    {
+      char *e = g_strstrip (entries[i]);
+      char *eq = strchr (e, '=');
+
+      if (eq == NULL || eq == e || rank (g_strstrip (eq + 1)) == 0)
+        {
+          g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+                       _("Bad severity mapping entry “%s”: expected value=severity, such as "
+                         "1=high or 4-7=medium, with a severity of low, medium, high or "
+                         "critical"), e);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static char *
+meta_get (VigilStore *self,
+          const char *key)
+{
+  sqlite3_stmt *stmt = vigil_store_prepare (self, "SELECT value FROM meta WHERE key = ?1", NULL);
+  char *value = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  vigil_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = vigil_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  return value;
+}
+
+static gboolean
+meta_set (VigilStore  *self,
+          const char  *key,
+          const char  *value,
+          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (value == NULL)
+    {
+      stmt = vigil_store_prepare (self, "DELETE FROM meta WHERE key = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      vigil_bind_text (stmt, 1, key);
+      return vigil_store_step_done (self, stmt, error);
+    }
+  stmt = vigil_store_prepare (self, "INSERT INTO meta (key, value) VALUES (?1, ?2) "
+                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  vigil_bind_text (stmt, 1, key);
+  vigil_bind_text (stmt, 2, value);
+  return vigil_store_step_done (self, stmt, error);
+}
+
+char *
+vigil_store_dup_severity_map (VigilStore *self,
+                              const char *source)
+{
+  g_autofree char *key = g_strconcat ("alerts.severity-map.", source, NULL);
+  const VigilImporterClass *klass;
+  char *map = meta_get (self, key);
+
+  if (map != NULL)
+    return map;
+  klass = vigil_importer_find (source);
+  return g_strdup (klass ? klass->severity_map : "*=medium");
+}
+
+gboolean
+vigil_store_set_severity_map (VigilStore  *self,
+                              const char  *source,
+                              const char  *map,
+                              GError     **error)
+{
+  g_autofree char *key = NULL;
+
+  if (vigil_importer_find (source) == NULL)
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+                   _("Unknown alert source “%s”"), source);
+      return FALSE;
+    }
+  if (!vigil_severity_map_validate (map, error))
+    return FALSE;
+  key = g_strconcat ("alerts.severity-map.", source, NULL);
+  if (!vigil_store_begin (self, error))
+    return FALSE;
+  if (!meta_set (self, key, (map && *map) ? map : NULL, error))
+    {
+      vigil_store_rollback (self);
+      return FALSE;
+    }
+  vigil_store_notify (self, VIGIL_KIND_RULE, 0);
+  return vigil_store_commit (self, error);
+}
+
+/* ---- Linking alerts to incidents ---------------------------------------------- */
+
+static gboolean
+create_incident (VigilStore  *self,
+                 const char  *title,
+                 const char  *description,
+                 const char  *severity,
+                 const char  *occurred_at,
+                 const char  *now,
+                 gint64      *incident_id,
+                 GError     **error)
+{
+  g_autofree char *ref = vigil_store_next_incident_ref (self, now, error);
+  sqlite3_stmt *stmt;
+
+  if (ref == NULL)
+    return FALSE;
+  stmt = vigil_store_prepare (self,
+                              "INSERT INTO incidents (ref, title, description, stage, severity, "
+                              "occurred_at, detected_at, created_at, updated_at) VALUES "
+                              "(?1, ?2, ?3, 'classification', ?4, ?5, ?6, ?6, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  vigil_bind_text (stmt, 1, ref);
+  vigil_bind_text (stmt, 2, title);
+  vigil_bind_text (stmt, 3, description ? description : "");
+  vigil_bind_text (stmt, 4, severity);
+  vigil_bind_text (stmt, 5, occurred_at);
+  vigil_bind_text (stmt, 6, now);
+  if (!vigil_store_step_done (self, stmt, error))
+    return FALSE;
+  *incident_id = sqlite3_last_insert_rowid (vigil_store_get_db (self));
+  vigil_store_notify (self, VIGIL_KIND_INCIDENT, *incident_id);
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64  id;
+  char   *title;
+  char   *source;
+  char   *severity;
+  char   *status;
+  char   *first_seen;
+  char   *incident_ref;
+  gint64  count;
+} AlertBrief;
+
+static void
+alert_brief_clear (AlertBrief *a)
+{
+  g_free (a->title);
+  g_free (a->source);
+  g_free (a->severity);
+  g_free (a->status);
+  g_free (a->first_seen);
+  g_free (a->incident_ref);
+}
+
+static gboolean
+load_brief (VigilStore  *self,
+            gint64       id,
+            AlertBrief  *a,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = vigil_store_prepare (self,
+      "SELECT a.title, a.source, a.severity, a.status, a.first_seen, i.ref, a.count "
+      "FROM alerts a LEFT JOIN incidents i ON i.id = a.incident_id WHERE a.id = ?1", error);
+  int rc;
+
+  memset (a, 0, sizeof *a);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                     _("No alert %" G_GINT64_FORMAT "; see “vigilctl alert list”"), id);
+      else
+        vigil_store_set_error (self, error, rc, "alert");
+      return FALSE;
+    }
+  a->id = id;
+  a->title = vigil_column_dup (stmt, 0);
+  a->source = vigil_column_dup (stmt, 1);
+  a->severity = vigil_column_dup (stmt, 2);
+  a->status = vigil_column_dup (stmt, 3);
+  a->first_seen = vigil_column_dup (stmt, 4);
+  a->incident_ref = vigil_column_dup (stmt, 5);
+  a->count = sqlite3_column_int64 (stmt, 6);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+check_linkable (AlertBrief  *a,
+                GError     **error)
+{
+  if (strcmp (a->status, "promoted") == 0 || strcmp (a->status, "merged") == 0)
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_REFUSED,
+                   _("Alert %" G_GINT64_FORMAT " (“%s”) is already linked to %s"), a->id,
+                   a->title, a->incident_ref ? a->incident_ref : _("an incident"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Carries the alert's observables and asset into the incident, links both
+ * ways and writes the timeline row. */
+static gboolean
+link_alert (VigilStore  *self,
+            AlertBrief  *a,
+            gint64       incident_id,
+            const char  *status,
+            const char  *now,
+            GError     **error)
+{
+  g_autofree char *summary = NULL;
+  sqlite3_stmt *stmt;
+
+  stmt = vigil_store_prepare (self,
+      "INSERT INTO observables (incident_id, type, value, ioc, tlp, note, created_at) "
+      "SELECT ?1, o.type, o.value, max(o.ioc), o.tlp, o.note, ?3 FROM observables o "
+      "WHERE o.alert_id = ?2 AND NOT EXISTS (SELECT 1 FROM observables x "
+      "  WHERE x.incident_id = ?1 AND x.type = o.type AND x.value = o.value) "
+      "GROUP BY o.type, o.value", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_int64 (stmt, 2, a->id);
+  vigil_bind_text (stmt, 3, now);
+  if (!vigil_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = vigil_store_prepare (self,
+      "INSERT OR IGNORE INTO incident_assets (incident_id, asset_id) "
+      "SELECT ?1, asset_id FROM alerts WHERE id = ?2 AND asset_id IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_int64 (stmt, 2, a->id);
+  if (!vigil_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = vigil_store_prepare (self,
+      "UPDATE alerts SET status = ?2, incident_id = ?3, dismiss_reason = NULL, updated_at = ?4 "
+      "WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, a->id);
+  vigil_bind_text (stmt, 2, status);
+  sqlite3_bind_int64 (stmt, 3, incident_id);
+  vigil_bind_text (stmt, 4, now);
+  if (!vigil_store_step_done (self, stmt, error))
+    return FALSE;
+
+  if (strcmp (status, "promoted") == 0)
+    summary = g_strdup_printf (_("Alert promoted: %s (%s, %" G_GINT64_FORMAT " events)"),
+                               a->title, a->source, a->count);
+  else
+    summary = g_strdup_printf (_("Alert merged: %s (%s, %" G_GINT64_FORMAT " events)"),
+                               a->title, a->source, a->count);
+  if (!vigil_store_add_timeline (self, incident_id, a->first_seen, "alert", summary,
+                                 NULL, NULL, NULL, error))
+    return FALSE;
+  vigil_store_notify (self, VIGIL_KIND_ALERT, a->id);
+  vigil_store_notify (self, VIGIL_KIND_OBSERVABLE, 0);
+  return TRUE;
+}
+
+/* Inside a transaction. */
+static gboolean
+promote_in_transaction (VigilStore    *self,
+                        const gint64  *ids,
+                        guint          n_ids,
+                        const char    *title,
+                        const char    *why,
+                        gint64        *incident_id,
+                        GError       **error)
+{
+  g_autofree char *now = vigil_time_now_iso ();
+  g_autofree char *summary = NULL;
+  g_autoptr(GArray) briefs = g_array_new (FALSE, TRUE, sizeof (AlertBrief));
+  const char *severity = "low";
+  const char *first = NULL;
+  gint64 id = 0;
+
+  g_array_set_clear_func (briefs, (GDestroyNotify) alert_brief_clear);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      AlertBrief a;
+      if (!load_brief (self, ids[i], &a, error))
+        return FALSE;
+      g_array_append_val (briefs, a);
+      if (!check_linkable (&a, error))
+        return FALSE;
+      if (rank (a.severity) > rank (severity))
+        severity = g_array_index (briefs, AlertBrief, i).severity;
+      if (first == NULL || strcmp (a.first_seen, first) < 0)
+        first = g_array_index (briefs, AlertBrief, i).first_seen;
+    }
+  if (title == NULL || *title == '\0')
+    title = g_array_index (briefs, AlertBrief, 0).title;
+
+  if (!create_incident (self, title, NULL, severity, first, now, &id, error))
+    return FALSE;
+  if (n_ids == 1)
+    summary = g_strdup_printf (_("Incident created from a %s alert%s"),
+                               g_array_index (briefs, AlertBrief, 0).source, why ? why : "");
+  else
+    summary = g_strdup_printf (_("Incident created from %u alerts%s"), n_ids, why ? why : "");
+  if (!vigil_store_add_timeline (self, id, now, "created", summary, NULL, NULL, NULL, error))
+    return FALSE;
+  for (guint i = 0; i < briefs->len; i++)
+    if (!link_alert (self, &g_array_index (briefs, AlertBrief, i), id, "promoted", now, error))
+      return FALSE;
+  if (incident_id)
+    *incident_id = id;
+  return TRUE;
+}
+
+static gboolean
+check_ids (const gint64  *ids,
+           guint          n_ids,
+           GError       **error)
+{
+  if (n_ids == 0)
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION, _("No alert given"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+vigil_store_promote_alerts (VigilStore    *self,
+                            const gint64  *ids,
+                            guint          n_ids,
+                            const char    *title,
+                            gint64        *incident_id,
+                            GError       **error)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  if (!check_ids (ids, n_ids, error) || !vigil_store_begin (self, error))
+    return FALSE;
+  if (!promote_in_transaction (self, ids, n_ids, title, NULL, incident_id, error))
+    {
+      vigil_store_rollback (self);
+      return FALSE;
+    }
+  return vigil_store_commit (self, error);
+}
+
+gboolean
+vigil_store_merge_alerts (VigilStore    *self,
+                          const gint64  *ids,
+                          guint          n_ids,
+                          gint64         incident_id,
+                          GError       **error)
+{
+  g_autofree char *now = vigil_time_now_iso ();
+  g_autofree char *stage = NULL;
+  g_autofree char *ref = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  if (!check_ids (ids, n_ids, error) || !vigil_store_begin (self, error))
+    return FALSE;
+  stmt = vigil_store_prepare (self, "SELECT stage, ref FROM incidents WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      stage = vigil_column_dup (stmt, 0);
+      ref = vigil_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (stage == NULL)
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                   _("No incident %" G_GINT64_FORMAT " to merge into"), incident_id);
+      goto fail;
+    }
+  if (strcmp (stage, "closed") == 0)
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_REFUSED,
+                   _("%s is closed; merge alerts into an open incident, or promote them to "
+                     "a new one"), ref);
+      goto fail;
+    }
+  for (guint i = 0; i < n_ids; i++)
+    {
+      AlertBrief a;
+      gboolean ok;
+
+      if (!load_brief (self, ids[i], &a, error))
+        goto fail;
+      ok = check_linkable (&a, error) && link_alert (self, &a, incident_id, "merged", now, error);
+      alert_brief_clear (&a);
+      if (!ok)
+        goto fail;
+    }
+  stmt = vigil_store_prepare (self, "UPDATE incidents SET updated_at = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  vigil_bind_text (stmt, 2, now);
+  if (!vigil_store_step_done (self, stmt, error))
+    goto fail;
+  vigil_store_notify (self, VIGIL_KIND_INCIDENT, incident_id);
+  return vigil_store_commit (self, error);
+
+fail:
+  vigil_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+vigil_store_dismiss_alerts (VigilStore    *self,
+                            const gint64  *ids,
+                            guint          n_ids,
+                            const char    *reason,
+                            GError       **error)
+{
+  g_autofree char *now = vigil_time_now_iso ();
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  if (g_strcmp0 (reason, "false-positive") != 0 && g_strcmp0 (reason, "benign") != 0 &&
+      g_strcmp0 (reason, "duplicate") != 0)
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+                   _("“%s” is not a reason to dismiss; expected false-positive, benign or "
+                     "duplicate"), reason ? reason : "");
+      return FALSE;
+    }
+  if (!check_ids (ids, n_ids, error) || !vigil_store_begin (self, error))
+    return FALSE;
+  for (guint i = 0; i < n_ids; i++)
+    {
+      AlertBrief a;
+      sqlite3_stmt *stmt;
+      gboolean ok;
+
+      if (!load_brief (self, ids[i], &a, error))
+        goto fail;
+      ok = check_linkable (&a, error);
+      alert_brief_clear (&a);
+      if (!ok)
+        goto fail;
+      stmt = vigil_store_prepare (self,
+          "UPDATE alerts SET status = 'dismissed', dismiss_reason = ?2, updated_at = ?3 "
+          "WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      vigil_bind_text (stmt, 2, reason);
+      vigil_bind_text (stmt, 3, now);
+      if (!vigil_store_step_done (self, stmt, error))
+        goto fail;
+      vigil_store_notify (self, VIGIL_KIND_ALERT, ids[i]);
+    }
+  return vigil_store_commit (self, error);
+
+fail:
+  vigil_store_rollback (self);
+  return FALSE;
+}
+
+gint64
+vigil_store_resolve_incident (VigilStore  *self,
+                              const char  *ref,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  char *end;
+
+  if (ref == NULL || *ref == '\0')
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION, _("No incident given"));
+      return 0;
+    }
+  if (ref[0] == '#')
+    ref++;
+  id = g_ascii_strtoll (ref, &end, 10);
+  if (end != ref && *end == '\0')
+    stmt = vigil_store_prepare (self, "SELECT id FROM incidents WHERE id = ?1", error);
+  else
+    stmt = vigil_store_prepare (self, "SELECT id FROM incidents WHERE ref = upper(?1)", error);
+  if (stmt == NULL)
+    return 0;
+  if (end != ref && *end == '\0')
+    sqlite3_bind_int64 (stmt, 1, id);
+  else
+    vigil_bind_text (stmt, 1, ref);
+  id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  if (id == 0)
+    g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                 _("No incident “%s”; give its reference (INC-2026-0001) or id"), ref);
+  return id;
+}
+
+gint64
+vigil_store_resolve_alert_asset (VigilStore  *self,
+                                 const char  *text,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt = vigil_store_prepare (self,
+      "SELECT id FROM assets WHERE CAST(id AS TEXT) = ?1 OR name = ?1 COLLATE NOCASE "
+      "OR hostname = ?1 COLLATE NOCASE "
+      "OR id IN (SELECT asset_id FROM asset_addresses WHERE address = ?1) "
+      "ORDER BY CAST(id AS TEXT) = ?1 DESC, name = ?1 COLLATE NOCASE DESC LIMIT 1", error);
+  gint64 id = 0;
+
+  if (stmt == NULL)
+    return 0;
+  vigil_bind_text (stmt, 1, text);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id == 0)
+    g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                 _("No asset “%s”; give its id, name, hostname or address"), text ? text : "");
+  return id;
+}
+
+/* ---- Suppression and auto-promotion rules -------------------------------------- */
+
+void
+vigil_suppression_rule_free (VigilSuppressionRule *rule)
+{
+  if (rule == NULL)
+    return;
+  g_free (rule->source);
+  g_free (rule->rule);
+  g_free (rule->asset_name);
+  g_free (rule->reason);
+  g_free (rule->expires_at);
+  g_free (rule->actor);
+  g_free (rule->created_at);
+  g_free (rule);
+}
+
+gint64
+vigil_store_add_suppression (VigilStore   *self,
+                             const char   *source,
+                             const char   *rule,
+                             gint64        asset_id,
+                             guint         days,
+                             const char   *reason,
+                             guint        *n_suppressed,
+                             GError      **error)
+{
+  g_autofree char *now = vigil_time_now_iso ();
+  g_autofree char *expires = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), 0);
+
+  if (rule == NULL || *rule == '\0')
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+                   _("A suppression rule needs the rule or signature to ignore"));
+      return 0;
+    }
+  if (source != NULL && *source == '\0')
+    source = NULL;
+  if (days > 0)
+    expires = vigil_time_from_unix (vigil_time_to_unix (now) + (gint64) days * 86400);
+  if (!vigil_store_begin (self, error))
+    return 0;
+  if (asset_id > 0)
+    {
+      gboolean found;
+      stmt = vigil_store_prepare (self, "SELECT 1 FROM assets WHERE id = ?1", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, asset_id);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_reset (stmt);
+      if (found)
+        goto insert;
+
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                   _("No asset %" G_GINT64_FORMAT), asset_id);
+      goto fail;
+    }
+insert:
+  stmt = vigil_store_prepare (self,
+      "INSERT INTO suppression_rules (source, rule, asset_id, reason, expires_at, actor, "
+      "created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+  if (stmt == NULL)
+    goto fail;
+  vigil_bind_text (stmt, 1, source);
+  vigil_bind_text (stmt, 2, rule);
+  vigil_bind_id (stmt, 3, asset_id);
+  vigil_bind_text (stmt, 4, reason ? reason : "");
+  vigil_bind_text (stmt, 5, expires);
+  vigil_bind_text (stmt, 6, vigil_store_get_actor (self));
+  vigil_bind_text (stmt, 7, now);
+  if (!vigil_store_step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (vigil_store_get_db (self));
+
+  stmt = vigil_store_prepare (self,
+      "UPDATE alerts SET status = 'suppressed', updated_at = ?4 WHERE status = 'new' "
+      "AND rule = ?1 AND (?2 IS NULL OR source = ?2) AND (?3 IS NULL OR asset_id = ?3)", error);
+  if (stmt == NULL)
+    goto fail;
+  vigil_bind_text (stmt, 1, rule);
+  vigil_bind_text (stmt, 2, source);
+  vigil_bind_id (stmt, 3, asset_id);
+  vigil_bind_text (stmt, 4, now);
+  if (!vigil_store_step_done (self, stmt, error))
+    goto fail;
+  if (n_suppressed)
+    *n_suppressed = sqlite3_changes (vigil_store_get_db (self));
+  vigil_store_notify (self, VIGIL_KIND_RULE, id);
+  vigil_store_notify (self, VIGIL_KIND_ALERT, 0);
+  if (!vigil_store_commit (self, error))
+    return 0;
+  return id;
+
+fail:
+  vigil_store_rollback (self);
+  return 0;
+}
+
+static gboolean
+delete_rule (VigilStore  *self,
+             const char  *sql,
+             gint64       id,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!vigil_store_begin (self, error))
+    return FALSE;
+  stmt = vigil_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!vigil_store_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (vigil_store_get_db (self)) == 0)
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                   _("No rule %" G_GINT64_FORMAT), id);
+      goto fail;
+    }
+  vigil_store_notify (self, VIGIL_KIND_RULE, id);
+  return vigil_store_commit (self, error);
+fail:
+  vigil_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+vigil_store_delete_suppression (VigilStore  *self,
+                                gint64       id,
+                                GError     **error)
+{
+  return delete_rule (self, "DELETE FROM suppression_rules WHERE id = ?1", id, error);
+}
+
+GPtrArray *
+vigil_store_list_suppressions (VigilStore  *self,
+                               GError     **error)
+{
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) vigil_suppression_rule_free);
+  g_autofree char *now = vigil_time_now_iso ();
+  sqlite3_stmt *stmt = vigil_store_prepare (self,
+      "SELECT r.id, r.source, r.rule, r.asset_id, a.name, r.reason, r.expires_at, r.actor, "
+      "r.created_at FROM suppression_rules r LEFT JOIN assets a ON a.id = r.asset_id "
+      "ORDER BY (r.expires_at IS NOT NULL AND r.expires_at <= ?1), r.created_at DESC, r.id DESC",
+      error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  vigil_bind_text (stmt, 1, now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigilSuppressionRule *r = g_new0 (VigilSuppressionRule, 1);
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->source = vigil_column_dup (stmt, 1);
+      r->rule = vigil_column_dup (stmt, 2);
+      r->asset_id = sqlite3_column_int64 (stmt, 3);
+      r->asset_name = vigil_column_dup (stmt, 4);
+      r->reason = vigil_column_dup (stmt, 5);
+      r->expires_at = vigil_column_dup (stmt, 6);
+      r->actor = vigil_column_dup (stmt, 7);
+      r->created_at = vigil_column_dup (stmt, 8);
+      g_ptr_array_add (rules, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, "suppression rules");
+      return NULL;
+    }
+  return g_steal_pointer (&rules);
+}
+
+void
+vigil_auto_promotion_rule_free (VigilAutoPromotionRule *rule)
+{
+  if (rule == NULL)
+    return;
+  g_free (rule->name);
+  g_free (rule->min_severity);
+  g_free (rule->min_criticality);
+  g_free (rule->source);
+  g_free (rule);
+}
+
+gint64
+vigil_store_add_auto_promotion (VigilStore  *self,
+                                const char  *name,
+                                const char  *min_severity,
+                                const char  *min_criticality,
+                                const char  *source,
+                                GError     **error)
+{
+  g_autofree char *now = vigil_time_now_iso ();
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+                   _("An auto-promotion rule needs a name"));
+      return 0;
+    }
+  if (!vigil_vocab_validate (VIGIL_VOCAB_SEVERITY, min_severity, error))
+    return 0;
+  if (min_criticality != NULL && *min_criticality == '\0')
+    min_criticality = NULL;
+  if (min_criticality != NULL &&
+      !vigil_vocab_validate (VIGIL_VOCAB_CRITICALITY, min_criticality, error))
+    return 0;
+  if (source != NULL && *source == '\0')
+    source = NULL;
+  if (!vigil_store_begin (self, error))
+    return 0;
+  stmt = vigil_store_prepare (self,
+      "INSERT INTO auto_promotion_rules (name, min_severity, min_criticality, source, enabled, "
+      "created_at) VALUES (?1, ?2, ?3, ?4, 1, ?5)", error);
+  if (stmt == NULL)
+    goto fail;
+  vigil_bind_text (stmt, 1, name);
+  vigil_bind_text (stmt, 2, min_severity);
+  vigil_bind_text (stmt, 3, min_criticality);
+  vigil_bind_text (stmt, 4, source);
+  vigil_bind_text (stmt, 5, now);
+  if (!vigil_store_step_done (self, stmt, error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (vigil_store_get_db (self));
+  vigil_store_notify (self, VIGIL_KIND_RULE, id);
+  if (!vigil_store_commit (self, error))
+    return 0;
+  return id;
+fail:
+  vigil_store_rollback (self);
+  return 0;
+}
+
+gboolean
+vigil_store_set_auto_promotion_enabled (VigilStore  *self,
+                                        gint64       id,
+                                        gboolean     enabled,
+                                        GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!vigil_store_begin (self, error))
+    return FALSE;
+  stmt = vigil_store_prepare (self, "UPDATE auto_promotion_rules SET enabled = ?2 WHERE id = ?1",
+                              error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  sqlite3_bind_int (stmt, 2, enabled ? 1 : 0);
+  if (!vigil_store_step_done (self, stmt, error))
+    goto fail;
+  if (sqlite3_changes (vigil_store_get_db (self)) == 0)
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                   _("No rule %" G_GINT64_FORMAT), id);
+      goto fail;
+    }
+  vigil_store_notify (self, VIGIL_KIND_RULE, id);
+  return vigil_store_commit (self, error);
+fail:
+  vigil_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+vigil_store_delete_auto_promotion (VigilStore  *self,
+                                   gint64       id,
+                                   GError     **error)
+{
+  return delete_rule (self, "DELETE FROM auto_promotion_rules WHERE id = ?1", id, error);
+}
+
+GPtrArray *
+vigil_store_list_auto_promotions (VigilStore  *self,
+                                  GError     **error)
+{
+  g_autoptr(GPtrArray) rules = g_ptr_array_new_with_free_func (
+      (GDestroyNotify) vigil_auto_promotion_rule_free);
+  sqlite3_stmt *stmt = vigil_store_prepare (self,
+      "SELECT id, name, min_severity, min_criticality, source, enabled "
+      "FROM auto_promotion_rules ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigilAutoPromotionRule *r = g_new0 (VigilAutoPromotionRule, 1);
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->name = vigil_column_dup (stmt, 1);
+      r->min_severity = vigil_column_dup (stmt, 2);
+      r->min_criticality = vigil_column_dup (stmt, 3);
+      r->source = vigil_column_dup (stmt, 4);
+      r->enabled = sqlite3_column_int (stmt, 5) != 0;
+      g_ptr_array_add (rules, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, "auto-promotion rules");
+      return NULL;
+    }
+  return g_steal_pointer (&rules);
+}
+
+/* ---- Reading ---------------------------------------------------------------------- */
+
+GArray *
+vigil_store_list_alert_ids (VigilStore              *self,
+                            const VigilAlertFilter  *filter,
+                            GError                 **error)
+{
+  VigilAlertFilter none = { 0 };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autofree char *like = NULL;
+  const char *status;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (filter == NULL)
+    filter = &none;
+  status = filter->status ? filter->status : "new";
+  if (strcmp (status, "open") == 0)
+    status = "new";
+
+  g_string_append (sql,
+      "SELECT a.id FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id WHERE "
+      "(?1 = 'all' OR a.status = ?1) AND (?2 IS NULL OR a.source = ?2) AND "
+      "(?3 IS NULL OR " SEVERITY_RANK ("a.severity") " >= " SEVERITY_RANK ("?3") ") AND "
+      "(?4 IS NULL OR a.title LIKE ?4 OR a.rule LIKE ?4 OR a.src_addr LIKE ?4 OR "
+      " a.dst_addr LIKE ?4 OR a.hostname LIKE ?4 OR s.name LIKE ?4) "
+      "ORDER BY " SEVERITY_RANK ("a.severity") " * "
+      "coalesce(" SEVERITY_RANK ("s.criticality") ", 2) DESC, a.last_seen DESC, a.id DESC");
+  if (filter->limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", filter->limit);
+
+  stmt = vigil_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  if (filter->text && *filter->text)
+    like = g_strdup_printf ("%%%s%%", filter->text);
+  vigil_bind_text (stmt, 1, status);
+  vigil_bind_text (stmt, 2, filter->source);
+  vigil_bind_text (stmt, 3, filter->min_severity);
+  vigil_bind_text (stmt, 4, like);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, "alerts");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+VigilAlert *
+vigil_store_get_alert (VigilStore  *self,
+                       gint64       id,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = vigil_store_prepare (self,
+      "SELECT a.source, a.source_ref, a.type, a.title, a.description, a.rule, a.severity, "
+      "a.src_addr, a.dst_addr, a.proto, a.hostname, a.status, a.dismiss_reason, a.first_seen, "
+      "a.last_seen, a.raw, i.ref, s.name, s.criticality, t.name, p.name, p.email, "
+      "coalesce(p.phone, p.mobile), "
+      "a.count, a.src_port, a.dst_port, a.asset_id, a.incident_id "
+      "FROM alerts a LEFT JOIN incidents i ON i.id = a.incident_id "
+      "LEFT JOIN assets s ON s.id = a.asset_id LEFT JOIN teams t ON t.id = s.owner_team_id "
+      "LEFT JOIN people p ON p.id = s.tech_contact_id WHERE a.id = ?1", error);
+  VigilAlert *alert;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_DONE)
+        g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                     _("No alert %" G_GINT64_FORMAT "; see “vigilctl alert list”"), id);
+      else
+        vigil_store_set_error (self, error, rc, "alert");
+      return NULL;
+    }
+  alert = vigil_alert_new (id);
+  for (guint i = 0; i < VIGIL_ALERT_N_TEXT; i++)
+    vigil_alert_take_text (alert, i, vigil_column_dup (stmt, i));
+  vigil_alert_set_numbers (alert, sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT),
+                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 1),
+                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 2),
+                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 3),
+                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 4));
+  sqlite3_reset (stmt);
+  return alert;
+}
+
+GStrv
+vigil_store_dup_alert_observables (VigilStore  *self,
+                                   gint64       id,
+                                   GError     **error)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  sqlite3_stmt *stmt = vigil_store_prepare (self,
+      "SELECT type, value FROM observables WHERE alert_id = ?1 ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_strv_builder_add (b, (const char *) sqlite3_column_text (stmt, 0));
+      g_strv_builder_add (b, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, "observables");
+      return NULL;
+    }
+  return g_strv_builder_end (b);
+}
+
+gint64
+vigil_store_count_alerts (VigilStore *self,
+                          const char *status)
+{
+  sqlite3_stmt *stmt = vigil_store_prepare (self,
+      "SELECT count(*) FROM alerts WHERE ?1 IS NULL OR status = ?1", NULL);
+  gint64 n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  vigil_bind_text (stmt, 1, status);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* ---- Importing ---------------------------------------------------------------------- */
+
+void
+vigil_import_summary_init (VigilImportSummary *summary)
+{
+  memset (summary, 0, sizeof *summary);
+  summary->errors = g_array_new (FALSE, FALSE, sizeof (VigilImportError));
+}
+
+void
+vigil_import_summary_clear (VigilImportSummary *summary)
+{
+  if (summary->errors != NULL)
+    {
+      for (guint i = 0; i < summary->errors->len; i++)
+        g_free (g_array_index (summary->errors, VigilImportError, i).reason);
+      g_array_unref (summary->errors);
+    }
+  memset (summary, 0, sizeof *summary);
+}
+
+typedef struct
+{
+  gint64 id;
+  int    criticality;  /* rank 1–4 */
+} AssetRef;
+
+typedef struct
+{
+  gint64  id;
+  gint64  pending;     /* repeats not yet written */
+  char    first[24];
+  char    last[24];
+  gboolean dirty;
+} Group;
+
+typedef struct
+{
+  char   *source;
+  char   *rule;
+  gint64  asset_id;
+} Suppression;
+
+typedef struct
+{
+  int     min_severity;
+  int     min_criticality;  /* 0 = any */
+  char   *source;
+  char   *name;
+} AutoRule;
+
+typedef struct
+{
+  VigilStore          *store;
+  VigilImportSummary  *summary;
+  const char          *format;
+  char                *severity_map;
+  GHashTable          *addr_assets;  /* address → AssetRef */
+  GHashTable          *host_assets;  /* lower-case hostname or name → AssetRef */
+  GHashTable          *groups;       /* dedup key → Group */
+  GPtrArray           *dirty;        /* Group */
+  GArray              *suppressions; /* Suppression */
+  GArray              *auto_rules;   /* AutoRule */
+  char                *now;
+  gboolean             in_txn;
+  gboolean             changed;
+  /* resuming */
+  GChecksum           *identity;
+  char                *progress_key;
+  guint64              records;      /* records of the current input */
+  guint64              done;         /* records committed by earlier runs */
+  guint64              uncommitted;  /* records since the last commit */
+  guint64              saved;        /* progress written */
+  guint64              line;
+} Session;
+
+static void
+suppression_clear (gpointer data)
+{
+  Suppression *s = data;
+  g_free (s->source);
+  g_free (s->rule);
+}
+
+static void
+auto_rule_clear (gpointer data)
+{
+  AutoRule *r = data;
+  g_free (r->source);
+  g_free (r->name);
+}
+
+static void
+session_clear (Session *s)
+{
+  g_clear_pointer (&s->severity_map, g_free);
+  g_clear_pointer (&s->addr_assets, g_hash_table_unref);
+  g_clear_pointer (&s->host_assets, g_hash_table_unref);
+  g_clear_pointer (&s->groups, g_hash_table_unref);
+  g_clear_pointer (&s->dirty, g_ptr_array_unref);
+  g_clear_pointer (&s->suppressions, g_array_unref);
+  g_clear_pointer (&s->auto_rules, g_array_unref);
+  g_clear_pointer (&s->now, g_free);
+  g_clear_pointer (&s->identity, g_checksum_free);
+  g_clear_pointer (&s->progress_key, g_free);
+}
+
+static void
+add_asset (GHashTable *table,
+           char       *key,
+           gint64      id,
+           int         criticality)
+{
+  AssetRef *old = g_hash_table_lookup (table, key);
+
+  if (old != NULL)
+    {
+      if (criticality > old->criticality)
+        {
+          old->id = id;
+          old->criticality = criticality;
+        }
+      g_free (key);
+      return;
+    }
+  old = g_new (AssetRef, 1);
+  old->id = id;
+  old->criticality = criticality;
+  g_hash_table_insert (table, key, old);
+}
+
+static gboolean
+session_load (Session  *s,
+              GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  s->addr_assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s->host_assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s->dirty = g_ptr_array_new ();
+  s->suppressions = g_array_new (FALSE, TRUE, sizeof (Suppression));
+  g_array_set_clear_func (s->suppressions, suppression_clear);
+  s->auto_rules = g_array_new (FALSE, TRUE, sizeof (AutoRule));
+  g_array_set_clear_func (s->auto_rules, auto_rule_clear);
+  s->now = vigil_time_now_iso ();
+  s->severity_map = vigil_store_dup_severity_map (s->store, s->format);
+
+  stmt = vigil_store_prepare (s->store,
+      "SELECT x.address, a.id, a.criticality FROM asset_addresses x "
+      "JOIN assets a ON a.id = x.asset_id", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    add_asset (s->addr_assets, vigil_column_dup (stmt, 0), sqlite3_column_int64 (stmt, 1),
+               rank ((const char *) sqlite3_column_text (stmt, 2)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto db_error;
+
+  stmt = vigil_store_prepare (s->store, "SELECT hostname, name, id, criticality FROM assets",
+                              error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 2);
+      int crit = rank ((const char *) sqlite3_column_text (stmt, 3));
+      for (int c = 0; c < 2; c++)
+        {
+          const char *h = (const char *) sqlite3_column_text (stmt, c);
+          if (h != NULL && *h)
+            add_asset (s->host_assets, g_ascii_strdown (h, -1), id, crit);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto db_error;
+
+  stmt = vigil_store_prepare (s->store,
+      "SELECT source, rule, asset_id FROM suppression_rules "
+      "WHERE expires_at IS NULL OR expires_at > ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  vigil_bind_text (stmt, 1, s->now);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Suppression sup = { vigil_column_dup (stmt, 0), vigil_column_dup (stmt, 1),
+                          sqlite3_column_int64 (stmt, 2) };
+      g_array_append_val (s->suppressions, sup);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto db_error;
+
+  stmt = vigil_store_prepare (s->store,
+      "SELECT min_severity, min_criticality, source, name FROM auto_promotion_rules "
+      "WHERE enabled = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      AutoRule r = { rank ((const char *) sqlite3_column_text (stmt, 0)),
+                     rank ((const char *) sqlite3_column_text (stmt, 1)),
+                     vigil_column_dup (stmt, 2), vigil_column_dup (stmt, 3) };
+      g_array_append_val (s->auto_rules, r);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    goto db_error;
+  return TRUE;
+
+db_error:
+  vigil_store_set_error (s->store, error, rc, "alert import");
+  return FALSE;
+}
+
+static void
+add_error (VigilImportSummary *summary,
+           guint64             line,
+           const char         *reason)
+{
+  VigilImportError e;
+
+  summary->malformed++;
+  if (summary->errors->len >= MAX_ERRORS)
+    return;
+  e.line = line;
+  e.reason = g_strdup (reason);
+  g_array_append_val (summary->errors, e);
+}
+
+static gboolean
+flush (Session  *s,
+       GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < s->dirty->len; i++)
+    {
+      Group *g = s->dirty->pdata[i];
+
+      stmt = vigil_store_prepare (s->store,
+          "UPDATE alerts SET count = count + ?2, first_seen = min(first_seen, ?3), "
+          "last_seen = max(last_seen, ?4), updated_at = ?5 WHERE id = ?1", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, g->id);
+      sqlite3_bind_int64 (stmt, 2, g->pending);
+      sqlite3_bind_text (stmt, 3, g->first, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, g->last, -1, SQLITE_STATIC);
+      vigil_bind_text (stmt, 5, s->now);
+      if (!vigil_store_step_done (s->store, stmt, error))
+        return FALSE;
+      g->pending = 0;
+      g->dirty = FALSE;
+      s->changed = TRUE;
+    }
+  g_ptr_array_set_size (s->dirty, 0);
+  return TRUE;
+}
+
+/* Ends the open batch: pending counts, progress, commit. */
+static gboolean ensure_txn (Session *s, GError **error);
+
+static gboolean
+commit_batch (Session  *s,
+              GError  **error)
+{
+  gboolean progress = s->progress_key != NULL && s->records > s->done && s->records > s->saved;
+
+  if (!s->in_txn && !progress)
+    return TRUE;
+  if (!ensure_txn (s, error))
+    return FALSE;
+  if (!flush (s, error))
+    goto fail;
+  if (s->progress_key != NULL)
+    {
+      g_autofree char *value = g_strdup_printf ("%" G_GUINT64_FORMAT, s->records);
+      if (progress && !meta_set (s->store, s->progress_key, value, error))
+        goto fail;
+    }
+  if (s->changed)
+    vigil_store_notify (s->store, VIGIL_KIND_ALERT, 0);
+  if (!vigil_store_commit (s->store, error))
+    goto fail_committed;
+  s->in_txn = FALSE;
+  s->changed = FALSE;
+  s->uncommitted = 0;
+  if (progress)
+    s->saved = s->records;
+  if (g_hash_table_size (s->groups) > MAX_CACHED_GROUPS)
+    g_hash_table_remove_all (s->groups);
+  g_free (s->now);
+  s->now = vigil_time_now_iso ();
+  return TRUE;
+
+fail:
+  vigil_store_rollback (s->store);
+fail_committed:
+  s->in_txn = FALSE;
+  return FALSE;
+}
+
+static gboolean
+ensure_txn (Session  *s,
+            GError  **error)
+{
+  if (s->in_txn)
+    return TRUE;
+  if (!vigil_store_begin (s->store, error))
+    return FALSE;
+  s->in_txn = TRUE;
+  return TRUE;
+}
+
+static AssetRef *
+find_asset (Session         *s,
+            VigilAlertEvent *ev)
+{
+  AssetRef *best = NULL, *a;
+
+  if (ev->hostname != NULL && *ev->hostname)
+    {
+      char lower[256];
+      gsize n = MIN (strlen (ev->hostname), sizeof lower - 1);
+      for (gsize i = 0; i < n; i++)
+        lower[i] = g_ascii_tolower (ev->hostname[i]);
+      lower[n] = '\0';
+      best = g_hash_table_lookup (s->host_assets, lower);
+      if (best == NULL && strchr (lower, '.') != NULL)
+        {
+          *strchr (lower, '.') = '\0';  /* host.example.org → host */
+          best = g_hash_table_lookup (s->host_assets, lower);
+        }
+    }
+  if (ev->dst_addr != NULL && (a = g_hash_table_lookup (s->addr_assets, ev->dst_addr)) != NULL &&
+      (best == NULL || a->criticality > best->criticality))
+    best = a;
+  if (ev->src_addr != NULL && (a = g_hash_table_lookup (s->addr_assets, ev->src_addr)) != NULL &&
+      (best == NULL || a->criticality > best->criticality))
+    best = a;
+  return best;
+}
+
+static gboolean
+suppressed (Session         *s,
+            VigilAlertEvent *ev,
+            gint64           asset_id)
+{
+  for (guint i = 0; i < s->suppressions->len; i++)
+    {
+      Suppression *sup = &g_array_index (s->suppressions, Suppression, i);
+      if (g_strcmp0 (sup->rule, ev->rule) == 0 &&
+          (sup->source == NULL || strcmp (sup->source, ev->source) == 0) &&
+          (sup->asset_id == 0 || sup->asset_id == asset_id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static AutoRule *
+auto_rule_for (Session    *s,
+               const char *source,
+               int         severity,
+               int         criticality)
+{
+  for (guint i = 0; i < s->auto_rules->len; i++)
+    {
+      AutoRule *r = &g_array_index (s->auto_rules, AutoRule, i);
+      if (severity >= r->min_severity &&
+          (r->min_criticality == 0 || criticality >= r->min_criticality) &&
+          (r->source == NULL || strcmp (r->source, source) == 0))
+        return r;
+    }
+  return NULL;
+}
+
+static char *
+dedup_key (VigilAlertEvent *ev)
+{
+  if (ev->keyed)
+    return g_strjoin ("|", "key", ev->source, ev->type ? ev->type : "",
+                      ev->source_name ? ev->source_name : "", ev->source_ref, NULL);
+  return g_strjoin ("|", "fp", ev->source, ev->rule ? ev->rule : "",
+                    ev->src_addr ? ev->src_addr : "", ev->dst_addr ? ev->dst_addr : "", NULL);
+}
+
+static void
+set_time (char       *dest,
+          const char *iso)
+{
+  g_strlcpy (dest, iso, 24);
+}
+
+static gboolean
+insert_group (Session          *s,
+              VigilAlertEvent  *ev,
+              const char       *key,
+              const char       *when,
+              gint64           *id,
+              GError          **error)
+{
+  const char *severity = vigil_severity_map_lookup (s->severity_map, ev->severity_raw);
+  AssetRef *asset = find_asset (s, ev);
+  gint64 asset_id = asset ? asset->id : 0;
+  gboolean is_suppressed = suppressed (s, ev, asset_id);
+  sqlite3_stmt *stmt;
+  AutoRule *auto_rule;
+
+  stmt = vigil_store_prepare (s->store,
+      "INSERT INTO alerts (source, source_ref, type, dedup_key, title, description, rule, "
+      "severity, src_addr, src_port, dst_addr, dst_port, proto, hostname, status, asset_id, "
+      "count, first_seen, last_seen, raw, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+      "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1, ?17, ?17, ?18, ?19, ?19)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, ev->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, ev->source_ref, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, ev->type ? ev->type : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, ev->title ? ev->title : ev->rule, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, ev->description ? ev->description : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, ev->rule ? ev->rule : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, severity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, ev->src_addr, -1, SQLITE_STATIC);
+  if (ev->src_port > 0)
+    sqlite3_bind_int64 (stmt, 10, ev->src_port);
+  sqlite3_bind_text (stmt, 11, ev->dst_addr, -1, SQLITE_STATIC);
+  if (ev->dst_port > 0)
+    sqlite3_bind_int64 (stmt, 12, ev->dst_port);
+  sqlite3_bind_text (stmt, 13, ev->proto, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 14, ev->hostname, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, is_suppressed ? "suppressed" : "new", -1, SQLITE_STATIC);
+  vigil_bind_id (stmt, 16, asset_id);
+  sqlite3_bind_text (stmt, 17, when, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, ev->raw, (int) ev->raw_len, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 19, s->now, -1, SQLITE_STATIC);
+  if (!vigil_store_step_done (s->store, stmt, error))
+    {
+      sqlite3_clear_bindings (stmt);
+      return FALSE;
+    }
+  sqlite3_clear_bindings (stmt);
+  *id = sqlite3_last_insert_rowid (vigil_store_get_db (s->store));
+
+  for (guint i = 0; ev->observables && i < ev->observables->len; i++)
+    {
+      VigilAlertObservable *o = &g_array_index (ev->observables, VigilAlertObservable, i);
+      stmt = vigil_store_prepare (s->store,
+          "INSERT INTO observables (alert_id, type, value, ioc, created_at) "
+          "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, *id);
+      sqlite3_bind_text (stmt, 2, o->type, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, o->value, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 4, o->ioc ? 1 : 0);
+      sqlite3_bind_text (stmt, 5, s->now, -1, SQLITE_STATIC);
+      if (!vigil_store_step_done (s->store, stmt, error))
+        return FALSE;
+    }
+
+  s->changed = TRUE;
+  s->summary->imported++;
+  if (is_suppressed)
+    {
+      s->summary->suppressed++;
+      return TRUE;
+    }
+  auto_rule = auto_rule_for (s, ev->source, rank (severity), asset ? asset->criticality : 0);
+  if (auto_rule != NULL)
+    {
+      g_autofree char *why = g_strdup_printf (_(" by the auto-promotion rule “%s”"),
+                                              auto_rule->name);
+      if (!promote_in_transaction (s->store, id, 1, NULL, why, NULL, error))
+        return FALSE;
+      s->summary->promoted++;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_event (VigilAlertEvent  *ev,
+          gpointer          user_data,
+          GError          **error)
+{
+  Session *s = user_data;
+  g_autofree char *key = NULL;
+  const char *when;
+  Group *g;
+
+  if (s->records <= s->done)
+    {
+      /* imported by an earlier run of this input */
+      s->summary->duplicates++;
+      return TRUE;
+    }
+  if (!ensure_txn (s, error))
+    return FALSE;
+
+  when = ev->time ? ev->time : s->now;
+  key = dedup_key (ev);
+  g = g_hash_table_lookup (s->groups, key);
+  if (g == NULL)
+    {
+      sqlite3_stmt *stmt = vigil_store_prepare (s->store,
+          "SELECT id, first_seen, last_seen FROM alerts WHERE dedup_key = ?1", error);
+      gint64 id = 0;
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      g = g_new0 (Group, 1);
+      if (rc == SQLITE_ROW)
+        {
+          g->id = sqlite3_column_int64 (stmt, 0);
+          set_time (g->first, (const char *) sqlite3_column_text (stmt, 1));
+          set_time (g->last, (const char *) sqlite3_column_text (stmt, 2));
+          sqlite3_reset (stmt);
+        }
+      else
+        {
+          sqlite3_reset (stmt);
+          if (rc != SQLITE_DONE)
+            {
+              g_free (g);
+              vigil_store_set_error (s->store, error, rc, "alerts");
+              return FALSE;
+            }
+          if (!insert_group (s, ev, key, when, &id, error))
+            {
+              g_free (g);
+              return FALSE;
+            }
+          g->id = id;
+          set_time (g->first, when);
+          set_time (g->last, when);
+          g_hash_table_insert (s->groups, g_steal_pointer (&key), g);
+          return TRUE;
+        }
+      g_hash_table_insert (s->groups, g_steal_pointer (&key), g);
+    }
+
+  s->summary->duplicates++;
+  if (ev->keyed)
+    return TRUE;  /* the same alert again: TheHive refuses it too */
+  g->pending++;
+  if (strcmp (when, g->first) < 0)
+    set_time (g->first, when);
+  if (strcmp (when, g->last) > 0)
+    set_time (g->last, when);
+  if (!g->dirty)
+    {
+      g->dirty = TRUE;
+      g_ptr_array_add (s->dirty, g);
+    }
+  return TRUE;
+}
+
+/* The input's identity: its first data record (a CSV header with the row
+ * after it), so a rerun of the same file — or of a file that grew — knows
+ * how many records earlier runs committed. */
+static gboolean
+identify (Session     *s,
+          const char  *record,
+          gsize        len,
+          gboolean     csv,
+          GError     **error)
+{
+  g_autofree char *done = NULL;
+
+  if (s->progress_key != NULL)
+    return TRUE;
+  if (s->identity == NULL)
+    {
+      s->identity = g_checksum_new (G_CHECKSUM_SHA256);
+      g_checksum_update (s->identity, (const guchar *) s->format, -1);
+    }
+  g_checksum_update (s->identity, (const guchar *) "\n", 1);
+  g_checksum_update (s->identity, (const guchar *) record, len);
+  if (len > 0 && record[0] == '#')
+    return TRUE;  /* Zeek headers: the data line decides */
+  if (csv && s->records < 2)
+    return TRUE;
+  s->progress_key = g_strconcat ("alerts.import.", g_checksum_get_string (s->identity), NULL);
+  done = meta_get (s->store, s->progress_key);
+  s->done = done ? g_ascii_strtoull (done, NULL, 10) : 0;
+  (void) error;
+  return TRUE;
+}
+
+gboolean
+vigil_store_import_alerts (VigilStore                *self,
+                           const VigilImportOptions  *options,
+                           VigilImportSummary        *summary,
+                           GError                   **error)
+{
+  g_autoptr(VigilImporter) importer = NULL;
+  g_autoptr(VigilImportReader) reader = NULL;
+  Session s = { 0 };
+  guint batch = options->batch_size ? options->batch_size : 5000;
+  gboolean csv, ok = FALSE;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (summary != NULL && summary->errors != NULL, FALSE);
+
+  importer = vigil_importer_new (options->format, error);
+  if (importer == NULL)
+    return FALSE;
+  importer->mapping = g_strdup (options->mapping);
+  csv = importer->klass->frame == VIGIL_IMPORT_FRAME_CSV_ROWS;
+  reader = vigil_import_reader_new (options->path, importer->klass->frame, options->follow,
+                                    options->stop, error);
+  if (reader == NULL)
+    return FALSE;
+
+  s.store = self;
+  s.summary = summary;
+  s.format = importer->klass->name;
+  if (!session_load (&s, error))
+    goto out;
+
+  for (;;)
+    {
+      g_autoptr(GError) local = NULL;
+      const char *record = NULL;
+      gsize len = 0;
+      guint64 line = 0;
+      VigilReadResult r = vigil_import_reader_next (reader, &record, &len, &line, &local);
+
+      if (r == VIGIL_READ_EOF)
+        break;
+      if (r == VIGIL_READ_ERROR)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          goto out;
+        }
+      if (r == VIGIL_READ_IDLE)
+        {
+          if (!commit_batch (&s, error))
+            goto out;
+          continue;
+        }
+      if (r == VIGIL_READ_ROTATED)
+        {
+          VigilImporter *fresh;
+          if (!commit_batch (&s, error))
+            goto out;
+          g_clear_pointer (&s.identity, g_checksum_free);
+          g_clear_pointer (&s.progress_key, g_free);
+          s.records = s.done = s.saved = 0;
+          fresh = vigil_importer_new (options->format, error);
+          fresh->mapping = g_strdup (options->mapping);
+          vigil_importer_free (importer);
+          importer = fresh;
+          continue;
+        }
+
+      s.records++;
+      s.uncommitted++;
+      if (r == VIGIL_READ_TOO_LONG || r == VIGIL_READ_BAD_TEXT)
+        {
+          summary->read++;
+          if (s.records > s.done)
+            add_error (summary, line, local->message);
+        }
+      else
+        {
+          VigilImportResult res;
+
+          identify (&s, record, len, csv, NULL);
+          res = vigil_importer_parse (importer, record, len, on_event, &s, &local);
+          if (res != VIGIL_IMPORT_HEADER)
+            summary->read++;
+          switch (res)
+            {
+            case VIGIL_IMPORT_EVENT:
+            case VIGIL_IMPORT_HEADER:
+              break;
+            case VIGIL_IMPORT_SKIPPED:
+              summary->skipped++;
+              break;
+            case VIGIL_IMPORT_MALFORMED:
+              if (s.records > s.done)
+                add_error (summary, line, local->message);
+              break;
+            case VIGIL_IMPORT_FAILED:
+            default:
+              if (local != NULL && local->domain == VIGIL_ERROR &&
+                  local->code == VIGIL_ERROR_VALIDATION)
+                g_propagate_prefixed_error (error, g_steal_pointer (&local),
+                                            _("Line %" G_GUINT64_FORMAT ": "), line);
+              else
+                g_propagate_error (error, g_steal_pointer (&local));
+              goto out;
+            }
+        }
+      if (s.uncommitted >= batch && !commit_batch (&s, error))
+        goto out;
+    }
+  if (!commit_batch (&s, error))
+    goto out;
+  ok = TRUE;
+
+out:
+  if (!ok && s.in_txn)
+    {
+      vigil_store_rollback (self);
+      s.in_txn = FALSE;
+    }
+  session_clear (&s);
+  return ok;
+}
