@@ -319,8 +319,61 @@ CREATE TABLE playbooks (
   category    TEXT,
   description TEXT NOT NULL DEFAULT '',
   steps       TEXT NOT NULL DEFAULT '[]',  -- JSON array of {title, stage, team, kind}
-  updated_at  TEXT NOT NULL
+  updated_at  TEXT NOT NULL,
+  -- incident record: 1 = applied by itself when an incident gets this
+  -- category (created or classified); 0 = applied by hand only
+  auto_apply  INTEGER NOT NULL DEFAULT 1 CHECK (auto_apply IN (0, 1))
 );
+CREATE INDEX playbooks_category ON playbooks(category);
+
+-- Incident record: playbooks pre-fill the actions of an incident when it is
+-- created with a category or classified, whatever code path writes the
+-- incident.  A playbook is applied once per incident (its actions carry its
+-- name); steps name their owner team, matched by name when it exists.
+CREATE TRIGGER incidents_playbook_insert AFTER INSERT ON incidents
+WHEN new.category IS NOT NULL BEGIN
+  INSERT INTO timeline (incident_id, at, recorded_at, actor, kind, summary, field, before, after)
+  SELECT new.id, new.created_at, new.created_at, 'playbook', 'playbook',
+         'Playbook applied: ' || p.name, 'playbook', NULL, p.name
+  FROM playbooks p
+  WHERE p.category = new.category AND p.auto_apply = 1 AND json_valid(p.steps)
+    AND json_array_length(p.steps) > 0;
+  INSERT INTO actions (incident_id, kind, title, description, stage, owner_team_id, status,
+                       cm_type, playbook, created_at, updated_at)
+  SELECT new.id, coalesce(json_extract(s.value, '$.kind'), 'task'),
+         json_extract(s.value, '$.title'), coalesce(json_extract(s.value, '$.description'), ''),
+         json_extract(s.value, '$.stage'),
+         (SELECT t.id FROM teams t WHERE t.name = json_extract(s.value, '$.team') COLLATE NOCASE),
+         CASE json_extract(s.value, '$.kind') WHEN 'countermeasure' THEN 'pending' ELSE 'todo' END,
+         CASE json_extract(s.value, '$.kind') WHEN 'countermeasure'
+              THEN coalesce(json_extract(s.value, '$.cm_type'), 'other') END,
+         p.name, new.created_at, new.created_at
+  FROM playbooks p, json_each(p.steps) s
+  WHERE p.category = new.category AND p.auto_apply = 1 AND json_valid(p.steps);
+END;
+CREATE TRIGGER incidents_playbook_classify AFTER UPDATE OF category ON incidents
+WHEN new.category IS NOT NULL AND new.category IS NOT old.category BEGIN
+  INSERT INTO timeline (incident_id, at, recorded_at, actor, kind, summary, field, before, after)
+  SELECT new.id, new.updated_at, new.updated_at, 'playbook', 'playbook',
+         'Playbook applied: ' || p.name, 'playbook', NULL, p.name
+  FROM playbooks p
+  WHERE p.category = new.category AND p.auto_apply = 1 AND json_valid(p.steps)
+    AND json_array_length(p.steps) > 0
+    AND NOT EXISTS (SELECT 1 FROM actions x WHERE x.incident_id = new.id AND x.playbook = p.name);
+  INSERT INTO actions (incident_id, kind, title, description, stage, owner_team_id, status,
+                       cm_type, playbook, created_at, updated_at)
+  SELECT new.id, coalesce(json_extract(s.value, '$.kind'), 'task'),
+         json_extract(s.value, '$.title'), coalesce(json_extract(s.value, '$.description'), ''),
+         json_extract(s.value, '$.stage'),
+         (SELECT t.id FROM teams t WHERE t.name = json_extract(s.value, '$.team') COLLATE NOCASE),
+         CASE json_extract(s.value, '$.kind') WHEN 'countermeasure' THEN 'pending' ELSE 'todo' END,
+         CASE json_extract(s.value, '$.kind') WHEN 'countermeasure'
+              THEN coalesce(json_extract(s.value, '$.cm_type'), 'other') END,
+         p.name, new.updated_at, new.updated_at
+  FROM playbooks p, json_each(p.steps) s
+  WHERE p.category = new.category AND p.auto_apply = 1 AND json_valid(p.steps)
+    AND NOT EXISTS (SELECT 1 FROM actions x WHERE x.incident_id = new.id AND x.playbook = p.name);
+END;
 
 CREATE TABLE documents (
   id             INTEGER PRIMARY KEY,
