@@ -398,7 +398,8 @@ vigil_graph_get_hash (VigilGraph *self)
     g_string_append_printf (s, "a %s=%s\n", (char *) self->attrs->pdata[i],
                             (char *) self->attrs->pdata[i + 1]);
   for (guint i = 0; i < self->clusters->len; i++)
-    g_string_append_printf (s, "c %s\n", ((Cluster *) self->clusters->pdata[i])->id);
+    g_string_append_printf (s, "c %s %s\n", ((Cluster *) self->clusters->pdata[i])->id,
+                            ((Cluster *) self->clusters->pdata[i])->label);
   for (guint i = 0; i < self->nodes->len; i++)
     {
       Node *n = self->nodes->pdata[i];
@@ -531,9 +532,11 @@ build_cgraph (VigilGraph  *self,
       Cluster *c = self->clusters->pdata[i];
       g_snprintf (name, sizeof name, "cluster_%u", i);
       subs[i] = agsubg (g, name, TRUE);
+      /* the label reserves room at the top of the box; the view draws it */
+      agsafeset (subs[i], (char *) "label", c->label, "");
+      agsafeset (subs[i], (char *) "labeljust", (char *) "l", "");
       if (for_export)
         {
-          agsafeset (subs[i], (char *) "label", c->label, "");
           for (guint j = 0; j + 1 < c->attrs->len; j += 2)
             agsafeset (subs[i], c->attrs->pdata[j], c->attrs->pdata[j + 1], "");
         }

@@ -60,6 +60,7 @@ typedef struct
   GStringChunk         *strings;
 } VigilGraphLayout;
 
+#define VIGIL_TYPE_GRAPH_LAYOUT (vigil_graph_layout_get_type ())
 GType             vigil_graph_layout_get_type  (void) G_GNUC_CONST;
 VigilGraphLayout *vigil_graph_layout_ref       (VigilGraphLayout *layout);
 void              vigil_graph_layout_unref     (VigilGraphLayout *layout);
