@@ -1,0 +1,991 @@
+/* vigil-store-assets.c — assets, their dependencies and contacts in the store
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "vigil-store-assets.h"
+#include "vigil-store-private.h"
+#include "vigil-time.h"
+
+void
+vigil_asset_link_free (VigilAssetLink *link)
+{
+  if (link == NULL)
+    return;
+  g_free (link->from_name);
+  g_free (link->to_name);
+  g_free (link->from_kind);
+  g_free (link->to_kind);
+  g_free (link->from_criticality);
+  g_free (link->to_criticality);
+  g_free (link->kind);
+  g_free (link->note);
+  g_free (link);
+}
+
+void
+vigil_asset_contact_free (VigilAssetContact *contact)
+{
+  if (contact == NULL)
+    return;
+  g_free (contact->role);
+  g_free (contact->name);
+  g_free (contact->title);
+  g_free (contact->email);
+  g_free (contact->phone);
+  g_free (contact->mobile);
+  g_free (contact->team);
+  g_free (contact);
+}
+
+void
+vigil_asset_event_free (VigilAssetEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->kind);
+  g_free (event->ref);
+  g_free (event->title);
+  g_free (event->severity);
+  g_free (event->state);
+  g_free (event->at);
+  g_free (event->note);
+  g_free (event);
+}
+
+/* Validation ----------------------------------------------------------------- */
+
+static const char * const criticalities[] = { "low", "medium", "high", "critical", NULL };
+
+/* "10.0.0.1, 10.0.0.2;fe80::1" → "10.0.0.1 10.0.0.2 fe80::1" */
+static char *
+normalize_addresses (const char *addresses)
+{
+  g_auto(GStrv) parts = NULL;
+  GString *out = g_string_new (NULL);
+
+  if (addresses == NULL)
+    return g_string_free (out, FALSE);
+  parts = g_strsplit_set (addresses, " ,;\t\r\n|", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gboolean seen = FALSE;
+      g_auto(GStrv) done = NULL;
+
+      if (*parts[i] == '\0')
+        continue;
+      done = g_strsplit (out->str, " ", -1);
+      for (guint j = 0; done[j] != NULL && !seen; j++)
+        seen = g_str_equal (done[j], parts[i]);
+      if (seen)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, parts[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+validate_fields (const VigilAssetFields  *fields,
+                 gboolean                 creating,
+                 GError                 **error)
+{
+  if (creating || fields->name != NULL)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (fields->name ? fields->name : ""));
+      if (*name == '\0')
+        {
+          g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+                       _("An asset needs a name"));
+          return FALSE;
+        }
+      if (!g_utf8_validate (name, -1, NULL))
+        {
+          g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+                       _("The asset name is not valid UTF-8 text"));
+          return FALSE;
+        }
+    }
+  if (fields->criticality != NULL && !g_strv_contains (criticalities, fields->criticality))
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+                   _("Unknown criticality “%s”: use low, medium, high or critical"),
+                   fields->criticality);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_addresses (VigilStore  *self,
+                 gint64       id,
+                 const char  *addresses,
+                 GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (addresses, " ", -1);
+  sqlite3_stmt *stmt;
+
+  stmt = vigil_store_prepare (self, "DELETE FROM asset_addresses WHERE asset_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!vigil_store_step_done (self, stmt, error))
+    return FALSE;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      if (*parts[i] == '\0')
+        continue;
+      stmt = vigil_store_prepare (self, "INSERT OR IGNORE INTO asset_addresses (asset_id, address) "
+                                        "VALUES (?1, ?2)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, id);
+      vigil_bind_text (stmt, 2, parts[i]);
+      if (!vigil_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+name_conflict (GError     **error,
+               const char  *name,
+               GError      *sql_error)
+{
+  if (sql_error != NULL && g_error_matches (sql_error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT))
+    g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT,
+                 _("An asset named “%s” already exists: choose another name or edit that one"),
+                 name);
+  else if (sql_error != NULL)
+    g_propagate_error (error, g_error_copy (sql_error));
+}
+
+gint64
+vigil_store_create_asset (VigilStore              *self,
+                          const VigilAssetFields  *fields,
+                          GError                 **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *addresses = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GError) local = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
+
+  if (!validate_fields (fields, TRUE, error))
+    return 0;
+  name = g_strstrip (g_strdup (fields->name));
+  addresses = normalize_addresses (fields->addresses);
+  now = vigil_time_now_iso ();
+
+  if (!vigil_store_begin (self, error))
+    return 0;
+  stmt = vigil_store_prepare (self,
+                              "INSERT INTO assets (name, kind, hostname, addresses, owner_team_id, "
+                              "tech_contact_id, business_owner_id, criticality, environment, "
+                              "location, status, description, created_at, updated_at) "
+                              "VALUES (?1, coalesce(?2, 'server'), nullif(?3, ''), ?4, ?5, ?6, ?7, "
+                              "coalesce(?8, 'medium'), coalesce(?9, 'production'), "
+                              "coalesce(?10, ''), coalesce(?11, 'active'), coalesce(?12, ''), "
+                              "?13, ?13)", &local);
+  if (stmt == NULL)
+    goto fail;
+  vigil_bind_text (stmt, 1, name);
+  vigil_bind_text (stmt, 2, fields->kind && *fields->kind ? fields->kind : NULL);
+  vigil_bind_text (stmt, 3, fields->hostname);
+  vigil_bind_text (stmt, 4, addresses);
+  vigil_bind_id (stmt, 5, fields->owner_team_id);
+  vigil_bind_id (stmt, 6, fields->tech_contact_id);
+  vigil_bind_id (stmt, 7, fields->business_owner_id);
+  vigil_bind_text (stmt, 8, fields->criticality);
+  vigil_bind_text (stmt, 9, fields->environment && *fields->environment ? fields->environment : NULL);
+  vigil_bind_text (stmt, 10, fields->location);
+  vigil_bind_text (stmt, 11, fields->status && *fields->status ? fields->status : NULL);
+  vigil_bind_text (stmt, 12, fields->description);
+  vigil_bind_text (stmt, 13, now);
+  if (!vigil_store_step_done (self, stmt, &local))
+    goto fail;
+  id = sqlite3_last_insert_rowid (vigil_store_get_db (self));
+  if (!write_addresses (self, id, addresses, &local))
+    goto fail;
+  vigil_store_notify (self, VIGIL_KIND_ASSET, id);
+  if (!vigil_store_commit (self, &local))
+    goto fail;
+  return id;
+
+fail:
+  vigil_store_rollback (self);
+  name_conflict (error, name, local);
+  return 0;
+}
+
+gboolean
+vigil_store_update_asset (VigilStore              *self,
+                          gint64                   id,
+                          const VigilAssetFields  *fields,
+                          GError                 **error)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *addresses = NULL;
+  g_autofree char *now = NULL;
+  g_autoptr(GError) local = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+
+  if (!validate_fields (fields, FALSE, error))
+    return FALSE;
+  name = fields->name ? g_strstrip (g_strdup (fields->name)) : NULL;
+  addresses = fields->addresses ? normalize_addresses (fields->addresses) : NULL;
+  now = vigil_time_now_iso ();
+
+  if (!vigil_store_begin (self, error))
+    return FALSE;
+  /* NULL strings keep the stored value; ids: 0 keeps, -1 clears */
+  stmt = vigil_store_prepare (self,
+                              "UPDATE assets SET name = coalesce(?2, name), "
+                              "kind = coalesce(nullif(?3, ''), kind), "
+                              "hostname = CASE WHEN ?4 IS NULL THEN hostname ELSE nullif(?4, '') END, "
+                              "addresses = coalesce(?5, addresses), "
+                              "owner_team_id = CASE ?6 WHEN 0 THEN owner_team_id WHEN -1 THEN NULL ELSE ?6 END, "
+                              "tech_contact_id = CASE ?7 WHEN 0 THEN tech_contact_id WHEN -1 THEN NULL ELSE ?7 END, "
+                              "business_owner_id = CASE ?8 WHEN 0 THEN business_owner_id WHEN -1 THEN NULL ELSE ?8 END, "
+                              "criticality = coalesce(?9, criticality), "
+                              "environment = coalesce(nullif(?10, ''), environment), "
+                              "location = coalesce(?11, location), "
+                              "status = coalesce(nullif(?12, ''), status), "
+                              "description = coalesce(?13, description), updated_at = ?14 "
+                              "WHERE id = ?1", &local);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  vigil_bind_text (stmt, 2, name);
+  vigil_bind_text (stmt, 3, fields->kind);
+  vigil_bind_text (stmt, 4, fields->hostname);
+  vigil_bind_text (stmt, 5, addresses);
+  sqlite3_bind_int64 (stmt, 6, fields->owner_team_id);
+  sqlite3_bind_int64 (stmt, 7, fields->tech_contact_id);
+  sqlite3_bind_int64 (stmt, 8, fields->business_owner_id);
+  vigil_bind_text (stmt, 9, fields->criticality);
+  vigil_bind_text (stmt, 10, fields->environment);
+  vigil_bind_text (stmt, 11, fields->location);
+  vigil_bind_text (stmt, 12, fields->status);
+  vigil_bind_text (stmt, 13, fields->description);
+  vigil_bind_text (stmt, 14, now);
+  if (!vigil_store_step_done (self, stmt, &local))
+    goto fail;
+  if (sqlite3_changes (vigil_store_get_db (self)) == 0)
+    {
+      g_set_error (&local, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                   _("No asset with id %" G_GINT64_FORMAT), id);
+      goto fail;
+    }
+  if (addresses != NULL && !write_addresses (self, id, addresses, &local))
+    goto fail;
+  vigil_store_notify (self, VIGIL_KIND_ASSET, id);
+  if (!vigil_store_commit (self, &local))
+    goto fail;
+  return TRUE;
+
+fail:
+  vigil_store_rollback (self);
+  name_conflict (error, name ? name : "", local);
+  return FALSE;
+}
+
+gboolean
+vigil_store_delete_asset (VigilStore  *self,
+                          gint64       id,
+                          GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  if (!vigil_store_begin (self, error))
+    return FALSE;
+  stmt = vigil_store_prepare (self, "DELETE FROM assets WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!vigil_store_step_done (self, stmt, error))
+    goto fail;
+  vigil_store_notify (self, VIGIL_KIND_ASSET, id);
+  return vigil_store_commit (self, error);
+
+fail:
+  vigil_store_rollback (self);
+  return FALSE;
+}
+
+static VigilAsset *
+get_asset_where (VigilStore  *self,
+                 const char  *where,
+                 const char  *text,
+                 gint64       id,
+                 GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM assets a WHERE %s LIMIT 1",
+                                          vigil_asset_select_columns (), where);
+  sqlite3_stmt *stmt = vigil_store_prepare (self, sql, error);
+  VigilAsset *asset = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (text != NULL)
+    vigil_bind_text (stmt, 1, text);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    asset = vigil_asset_new_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    vigil_store_set_error (self, error, rc, NULL);
+  sqlite3_reset (stmt);
+  return asset;
+}
+
+VigilAsset *
+vigil_store_get_asset (VigilStore  *self,
+                       gint64       id,
+                       GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  VigilAsset *asset;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+  asset = get_asset_where (self, "a.id = ?1", NULL, id, &local);
+  if (asset == NULL && local == NULL)
+    g_set_error (&local, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                 _("No asset with id %" G_GINT64_FORMAT), id);
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return asset;
+}
+
+VigilAsset *
+vigil_store_find_asset (VigilStore  *self,
+                        const char  *name,
+                        GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  VigilAsset *asset;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  asset = get_asset_where (self, "a.name = ?1", name, 0, &local);
+  if (asset == NULL && local == NULL)
+    asset = get_asset_where (self, "a.name = ?1 COLLATE NOCASE", name, 0, &local);
+  if (asset == NULL && local == NULL)
+    asset = get_asset_where (self, "a.hostname = ?1 COLLATE NOCASE", name, 0, &local);
+  if (asset == NULL && local == NULL)
+    asset = get_asset_where (self, "a.id IN (SELECT asset_id FROM asset_addresses "
+                                   "WHERE address = ?1)", name, 0, &local);
+  if (asset == NULL && local == NULL)
+    g_set_error (&local, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+                 _("No asset named “%s”: see “vigilctl asset list”"), name);
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  return asset;
+}
+
+/* Listing and filtering ------------------------------------------------------ */
+
+static const char * const sort_keys[VIGIL_N_ASSET_SORTS] = {
+  [VIGIL_ASSET_SORT_NAME] = "a.name COLLATE NOCASE",
+  [VIGIL_ASSET_SORT_KIND] = "a.kind COLLATE NOCASE",
+  [VIGIL_ASSET_SORT_ADDRESSES] = "a.addresses = '', a.addresses",
+  [VIGIL_ASSET_SORT_OWNER_TEAM] =
+    "a.owner_team_id IS NULL, (SELECT name FROM teams WHERE id = a.owner_team_id) COLLATE NOCASE",
+  [VIGIL_ASSET_SORT_TECH_CONTACT] =
+    "a.tech_contact_id IS NULL, (SELECT name FROM people WHERE id = a.tech_contact_id) COLLATE NOCASE",
+  [VIGIL_ASSET_SORT_BUSINESS_OWNER] =
+    "a.business_owner_id IS NULL, "
+    "(SELECT name FROM people WHERE id = a.business_owner_id) COLLATE NOCASE",
+  [VIGIL_ASSET_SORT_CRITICALITY] =
+    "CASE a.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END",
+  [VIGIL_ASSET_SORT_ENVIRONMENT] = "a.environment COLLATE NOCASE",
+  [VIGIL_ASSET_SORT_LOCATION] = "a.location = '', a.location COLLATE NOCASE",
+  [VIGIL_ASSET_SORT_STATUS] = "a.status COLLATE NOCASE",
+};
+
+#define MAX_FILTER_WORDS 8
+
+/* `"word"*` for FTS5: a phrase (so punctuation inside an address splits it
+ * into tokens the same way as the indexed text) matched as a prefix. */
+static char *
+fts_prefix_term (const char *word)
+{
+  GString *s = g_string_new ("\"");
+  gboolean has_token = FALSE;
+
+  for (const char *p = word; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append (s, "\"\"");
+      else
+        g_string_append_c (s, *p);
+      if (g_ascii_isalnum (*p) || (guchar) *p >= 0x80)
+        has_token = TRUE;
+    }
+  g_string_append (s, "\"*");
+  if (!has_token)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  return g_string_free (s, FALSE);
+}
+
+static char *
+like_pattern (const char *word)
+{
+  GString *s = g_string_new ("%");
+
+  for (const char *p = word; *p; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *p);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
+GArray *
+vigil_store_list_asset_ids (VigilStore      *self,
+                            const char      *filter,
+                            VigilAssetSort   sort,
+                            gboolean         descending,
+                            GError         **error)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM assets a");
+  sqlite3_stmt *stmt;
+  guint n_words = 0;
+  GArray *ids;
+  int rc;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+  g_return_val_if_fail (sort < VIGIL_N_ASSET_SORTS, NULL);
+
+  words = g_strsplit_set (filter ? filter : "", " \t\n", -1);
+  for (guint i = 0; words[i] != NULL && n_words < MAX_FILTER_WORDS; i++)
+    {
+      g_autofree char *fts = NULL;
+      guint like;
+
+      if (*words[i] == '\0')
+        continue;
+      fts = fts_prefix_term (words[i]);
+      g_ptr_array_add (binds, like_pattern (words[i]));
+      like = binds->len;
+      g_string_append (sql, n_words == 0 ? " WHERE (" : " AND (");
+      if (fts != NULL)
+        {
+          g_ptr_array_add (binds, g_steal_pointer (&fts));
+          g_string_append_printf (sql, "a.id IN (SELECT rowid FROM assets_fts WHERE "
+                                       "assets_fts MATCH ?%u) OR ", binds->len);
+        }
+      g_string_append_printf (sql,
+                              "a.kind LIKE ?%1$u ESCAPE '\\' OR a.location LIKE ?%1$u ESCAPE '\\' "
+                              "OR a.environment LIKE ?%1$u ESCAPE '\\' "
+                              "OR a.status LIKE ?%1$u ESCAPE '\\' OR a.criticality LIKE ?%1$u ESCAPE '\\' "
+                              "OR a.owner_team_id IN (SELECT id FROM teams WHERE name LIKE ?%1$u ESCAPE '\\') "
+                              "OR a.tech_contact_id IN (SELECT id FROM people WHERE name LIKE ?%1$u ESCAPE '\\') "
+                              "OR a.business_owner_id IN (SELECT id FROM people WHERE name LIKE ?%1$u ESCAPE '\\'))",
+                              like);
+      n_words++;
+    }
+  g_string_append_printf (sql, " ORDER BY %s%s, a.name COLLATE NOCASE%s, a.id",
+                          sort_keys[sort], descending ? " DESC" : "",
+                          descending ? " DESC" : "");
+  /* the DESC of a multi-term key applies to its last term; good enough for
+   * "empty last" keys, which then come first when descending */
+
+  stmt = vigil_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < binds->len; i++)
+    vigil_bind_text (stmt, (int) i + 1, g_ptr_array_index (binds, i));
+
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, NULL);
+      g_array_unref (ids);
+      return NULL;
+    }
+  return ids;
+}
+
+/* Dependencies --------------------------------------------------------------- */
+
+static gboolean
+check_link_kind (const char  *kind,
+                 GError     **error)
+{
+  if (g_strcmp0 (kind, VIGIL_ASSET_DEPENDS_ON) == 0 || g_strcmp0 (kind, VIGIL_ASSET_HOSTED_ON) == 0
+      || g_strcmp0 (kind, VIGIL_ASSET_CONNECTS_TO) == 0)
+    return TRUE;
+  g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+               _("Unknown dependency “%s”: use depends-on, hosted-on or connects-to"),
+               kind ? kind : "");
+  return FALSE;
+}
+
+gboolean
+vigil_store_link_assets (VigilStore  *self,
+                         gint64       from_id,
+                         gint64       to_id,
+                         const char  *kind,
+                         const char  *note,
+                         GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  if (!check_link_kind (kind, error))
+    return FALSE;
+  if (from_id == to_id)
+    {
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
+                   _("An asset cannot depend on itself"));
+      return FALSE;
+    }
+  if (!vigil_store_begin (self, error))
+    return FALSE;
+  stmt = vigil_store_prepare (self,
+                              "INSERT INTO asset_dependencies (from_id, to_id, kind, note) "
+                              "VALUES (?1, ?2, ?3, coalesce(?4, '')) "
+                              "ON CONFLICT (from_id, to_id, kind) DO UPDATE SET "
+                              "note = coalesce(?4, note)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, from_id);
+  sqlite3_bind_int64 (stmt, 2, to_id);
+  vigil_bind_text (stmt, 3, kind);
+  vigil_bind_text (stmt, 4, note);
+  if (!vigil_store_step_done (self, stmt, error))
+    goto fail;
+  vigil_store_notify (self, VIGIL_KIND_ASSET, from_id);
+  vigil_store_notify (self, VIGIL_KIND_ASSET, to_id);
+  return vigil_store_commit (self, error);
+
+fail:
+  vigil_store_rollback (self);
+  return FALSE;
+}
+
+gboolean
+vigil_store_unlink_assets (VigilStore  *self,
+                           gint64       from_id,
+                           gint64       to_id,
+                           const char  *kind,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+
+  if (!vigil_store_begin (self, error))
+    return FALSE;
+  stmt = vigil_store_prepare (self, "DELETE FROM asset_dependencies WHERE from_id = ?1 AND "
+                                    "to_id = ?2 AND (?3 IS NULL OR kind = ?3)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, from_id);
+  sqlite3_bind_int64 (stmt, 2, to_id);
+  vigil_bind_text (stmt, 3, kind);
+  if (!vigil_store_step_done (self, stmt, error))
+    goto fail;
+  vigil_store_notify (self, VIGIL_KIND_ASSET, from_id);
+  vigil_store_notify (self, VIGIL_KIND_ASSET, to_id);
+  return vigil_store_commit (self, error);
+
+fail:
+  vigil_store_rollback (self);
+  return FALSE;
+}
+
+GPtrArray *
+vigil_store_list_asset_links (VigilStore  *self,
+                              gint64       asset_id,
+                              guint        depth,
+                              GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *links;
+  int rc;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+
+  /* the assets within `depth` hops, then every edge between two of them */
+  stmt = vigil_store_prepare (self,
+    "WITH RECURSIVE near (id, hops) AS ("
+    "  SELECT ?1, 0"
+    "  UNION SELECT CASE WHEN d.from_id = near.id THEN d.to_id ELSE d.from_id END, near.hops + 1"
+    "  FROM near JOIN asset_dependencies d ON d.from_id = near.id OR d.to_id = near.id"
+    "  WHERE near.hops < ?2 LIMIT 400), "
+    "ids AS (SELECT DISTINCT id FROM near) "
+    "SELECT d.from_id, d.to_id, f.name, t.name, f.kind, t.kind, f.criticality, t.criticality, "
+    "       d.kind, d.note "
+    "FROM asset_dependencies d JOIN assets f ON f.id = d.from_id JOIN assets t ON t.id = d.to_id "
+    "WHERE d.from_id IN ids AND d.to_id IN ids "
+    "ORDER BY d.from_id <> ?1, f.name, t.name, d.kind", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, asset_id);
+  sqlite3_bind_int (stmt, 2, (int) MAX (depth, 1));
+
+  links = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_asset_link_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigilAssetLink *link = g_new0 (VigilAssetLink, 1);
+
+      link->from_id = sqlite3_column_int64 (stmt, 0);
+      link->to_id = sqlite3_column_int64 (stmt, 1);
+      link->from_name = vigil_column_dup (stmt, 2);
+      link->to_name = vigil_column_dup (stmt, 3);
+      link->from_kind = vigil_column_dup (stmt, 4);
+      link->to_kind = vigil_column_dup (stmt, 5);
+      link->from_criticality = vigil_column_dup (stmt, 6);
+      link->to_criticality = vigil_column_dup (stmt, 7);
+      link->kind = vigil_column_dup (stmt, 8);
+      link->note = vigil_column_dup (stmt, 9);
+      g_ptr_array_add (links, link);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, NULL);
+      g_ptr_array_unref (links);
+      return NULL;
+    }
+  return links;
+}
+
+GPtrArray *
+vigil_store_list_asset_contacts (VigilStore  *self,
+                                 gint64       asset_id,
+                                 GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *contacts;
+  int rc;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+
+  stmt = vigil_store_prepare (self,
+    "SELECT r.role, p.id, p.name, p.title, p.email, p.phone, p.mobile, t.name "
+    "FROM (SELECT 0 AS n, 'tech-contact' AS role, tech_contact_id AS pid FROM assets WHERE id = ?1 "
+    "      UNION ALL SELECT 1, 'business-owner', business_owner_id FROM assets WHERE id = ?1 "
+    "      UNION ALL SELECT 2, 'team-lead', lead_id FROM teams "
+    "        WHERE id = (SELECT owner_team_id FROM assets WHERE id = ?1)) r "
+    "JOIN people p ON p.id = r.pid LEFT JOIN teams t ON t.id = p.team_id ORDER BY r.n", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, asset_id);
+
+  contacts = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_asset_contact_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigilAssetContact *c = g_new0 (VigilAssetContact, 1);
+
+      c->role = vigil_column_dup (stmt, 0);
+      c->person_id = sqlite3_column_int64 (stmt, 1);
+      c->name = vigil_column_dup (stmt, 2);
+      c->title = vigil_column_dup (stmt, 3);
+      c->email = vigil_column_dup (stmt, 4);
+      c->phone = vigil_column_dup (stmt, 5);
+      c->mobile = vigil_column_dup (stmt, 6);
+      c->team = vigil_column_dup (stmt, 7);
+      g_ptr_array_add (contacts, c);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, NULL);
+      g_ptr_array_unref (contacts);
+      return NULL;
+    }
+  return contacts;
+}
+
+GPtrArray *
+vigil_store_list_asset_events (VigilStore  *self,
+                               gint64       asset_id,
+                               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GPtrArray *events;
+  int rc;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+
+  stmt = vigil_store_prepare (self,
+    "SELECT 'incident', i.id, i.ref, i.title, i.severity, i.stage, "
+    "       coalesce(i.detected_at, i.created_at) AS at, ia.status "
+    "FROM incident_assets ia JOIN incidents i ON i.id = ia.incident_id WHERE ia.asset_id = ?1 "
+    "UNION ALL "
+    "SELECT 'alert', al.id, al.source, al.title, al.severity, al.status, al.last_seen, "
+    "       CAST(al.count AS TEXT) "
+    "FROM alerts al WHERE al.asset_id = ?1 "
+    "   OR (al.asset_id IS NULL AND (al.dst_addr IN (SELECT address FROM asset_addresses WHERE asset_id = ?1) "
+    "       OR al.src_addr IN (SELECT address FROM asset_addresses WHERE asset_id = ?1))) "
+    "ORDER BY at DESC LIMIT 200", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, asset_id);
+
+  events = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_asset_event_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigilAssetEvent *e = g_new0 (VigilAssetEvent, 1);
+
+      e->kind = vigil_column_dup (stmt, 0);
+      e->id = sqlite3_column_int64 (stmt, 1);
+      e->ref = vigil_column_dup (stmt, 2);
+      e->title = vigil_column_dup (stmt, 3);
+      e->severity = vigil_column_dup (stmt, 4);
+      e->state = vigil_column_dup (stmt, 5);
+      e->at = vigil_column_dup (stmt, 6);
+      e->note = vigil_column_dup (stmt, 7);
+      g_ptr_array_add (events, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, NULL);
+      g_ptr_array_unref (events);
+      return NULL;
+    }
+  return events;
+}
+
+/* The organisation ------------------------------------------------------------ */
+
+gint64
+vigil_store_lookup_team_id (VigilStore *self,
+                            const char *name)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), 0);
+  if (name == NULL || *name == '\0')
+    return 0;
+  stmt = vigil_store_prepare (self, "SELECT id FROM teams WHERE name = ?1 COLLATE NOCASE "
+                                    "OR email = ?1 COLLATE NOCASE LIMIT 1", NULL);
+  if (stmt == NULL)
+    return 0;
+  vigil_bind_text (stmt, 1, name);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+gint64
+vigil_store_lookup_person_id (VigilStore *self,
+                              const char *key)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int n = 0;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), 0);
+  if (key == NULL || *key == '\0')
+    return 0;
+
+  stmt = vigil_store_prepare (self, "SELECT id FROM people WHERE email = ?1 COLLATE NOCASE "
+                                    "UNION ALL SELECT id FROM people WHERE employee_id = ?1 "
+                                    "LIMIT 1", NULL);
+  if (stmt == NULL)
+    return 0;
+  vigil_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (id > 0)
+    return id;
+
+  stmt = vigil_store_prepare (self, "SELECT id FROM people WHERE name = ?1 COLLATE NOCASE "
+                                    "ORDER BY active DESC LIMIT 2", NULL);
+  if (stmt == NULL)
+    return 0;
+  vigil_bind_text (stmt, 1, key);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      n++;
+    }
+  sqlite3_reset (stmt);
+  return n > 1 ? -1 : id;
+}
+
+/* Imports ---------------------------------------------------------------------- */
+
+gboolean
+vigil_store_upsert_assets (VigilStore              *self,
+                           const VigilAssetFields  *rows,
+                           guint                    n_rows,
+                           guint                   *n_created,
+                           guint                   *n_updated,
+                           GError                 **error)
+{
+  g_autoptr(GHashTable) existing = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GStringChunk) names = g_string_chunk_new (4096);
+  g_autofree char *now = vigil_time_now_iso ();
+  sqlite3_stmt *insert, *update, *del_addr, *add_addr, *list;
+  guint created = 0, updated = 0;
+  int rc;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rows != NULL || n_rows == 0, FALSE);
+
+  for (guint i = 0; i < n_rows; i++)
+    if (!validate_fields (&rows[i], TRUE, error))
+      return FALSE;
+
+  if (!vigil_store_begin (self, error))
+    return FALSE;
+
+  /* every existing name once: cheaper than a lookup per row */
+  list = vigil_store_prepare (self, "SELECT id, name FROM assets", error);
+  if (list == NULL)
+    goto fail;
+  while ((rc = sqlite3_step (list)) == SQLITE_ROW)
+    g_hash_table_insert (existing,
+                         g_string_chunk_insert (names, (const char *) sqlite3_column_text (list, 1)),
+                         GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (list, 0)));
+  sqlite3_reset (list);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, NULL);
+      goto fail;
+    }
+
+  insert = vigil_store_prepare (self,
+                                "INSERT INTO assets (name, kind, hostname, addresses, owner_team_id, "
+                                "tech_contact_id, business_owner_id, criticality, environment, "
+                                "location, status, description, created_at, updated_at) "
+                                "VALUES (?1, coalesce(nullif(?2, ''), 'server'), nullif(?3, ''), ?4, ?5, ?6, ?7, "
+                                "coalesce(?8, 'medium'), coalesce(nullif(?9, ''), 'production'), "
+                                "coalesce(?10, ''), coalesce(nullif(?11, ''), 'active'), coalesce(?12, ''), "
+                                "?13, ?13)", error);
+  update = vigil_store_prepare (self,
+                                "UPDATE assets SET kind = coalesce(nullif(?2, ''), kind), "
+                                "hostname = coalesce(nullif(?3, ''), hostname), "
+                                "addresses = coalesce(?4, addresses), "
+                                "owner_team_id = coalesce(?5, owner_team_id), "
+                                "tech_contact_id = coalesce(?6, tech_contact_id), "
+                                "business_owner_id = coalesce(?7, business_owner_id), "
+                                "criticality = coalesce(?8, criticality), "
+                                "environment = coalesce(nullif(?9, ''), environment), "
+                                "location = coalesce(?10, location), "
+                                "status = coalesce(nullif(?11, ''), status), "
+                                "description = coalesce(?12, description), updated_at = ?13 "
+                                "WHERE id = ?1", error);
+  del_addr = vigil_store_prepare (self, "DELETE FROM asset_addresses WHERE asset_id = ?1", error);
+  add_addr = vigil_store_prepare (self, "INSERT OR IGNORE INTO asset_addresses (asset_id, address) "
+                                        "VALUES (?1, ?2)", error);
+  if (insert == NULL || update == NULL || del_addr == NULL || add_addr == NULL)
+    goto fail;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const VigilAssetFields *f = &rows[i];
+      g_autofree char *addresses = f->addresses ? normalize_addresses (f->addresses) : NULL;
+      gint64 id = GPOINTER_TO_SIZE (g_hash_table_lookup (existing, f->name));
+      sqlite3_stmt *stmt = id > 0 ? update : insert;
+
+      if (id > 0)
+        sqlite3_bind_int64 (stmt, 1, id);
+      else
+        vigil_bind_text (stmt, 1, f->name);
+      vigil_bind_text (stmt, 2, f->kind);
+      vigil_bind_text (stmt, 3, f->hostname);
+      vigil_bind_text (stmt, 4, id > 0 ? addresses : (addresses ? addresses : ""));
+      vigil_bind_id (stmt, 5, f->owner_team_id);
+      vigil_bind_id (stmt, 6, f->tech_contact_id);
+      vigil_bind_id (stmt, 7, f->business_owner_id);
+      vigil_bind_text (stmt, 8, f->criticality);
+      vigil_bind_text (stmt, 9, f->environment);
+      vigil_bind_text (stmt, 10, f->location);
+      vigil_bind_text (stmt, 11, f->status);
+      vigil_bind_text (stmt, 12, f->description);
+      vigil_bind_text (stmt, 13, now);
+      if (!vigil_store_step_done (self, stmt, error))
+        goto fail;
+
+      if (id > 0)
+        {
+          updated++;
+          if (addresses != NULL)
+            {
+              sqlite3_bind_int64 (del_addr, 1, id);
+              if (!vigil_store_step_done (self, del_addr, error))
+                goto fail;
+            }
+        }
+      else
+        {
+          id = sqlite3_last_insert_rowid (vigil_store_get_db (self));
+          g_hash_table_insert (existing, g_string_chunk_insert (names, f->name),
+                               GSIZE_TO_POINTER ((gsize) id));
+          created++;
+        }
+
+      if (addresses != NULL && *addresses != '\0')
+        {
+          char *p = addresses;
+
+          while (p != NULL && *p)
+            {
+              char *space = strchr (p, ' ');
+              if (space)
+                *space = '\0';
+              sqlite3_bind_int64 (add_addr, 1, id);
+              sqlite3_bind_text (add_addr, 2, p, -1, SQLITE_STATIC);
+              if (!vigil_store_step_done (self, add_addr, error))
+                goto fail;
+              p = space ? space + 1 : NULL;
+            }
+        }
+    }
+
+  vigil_store_notify (self, VIGIL_KIND_ASSET, 0);
+  if (!vigil_store_commit (self, error))
+    goto fail;
+  if (n_created)
+    *n_created = created;
+  if (n_updated)
+    *n_updated = updated;
+  return TRUE;
+
+fail:
+  vigil_store_rollback (self);
+  return FALSE;
+}
