@@ -31,6 +31,11 @@ rank (const char *key)
 #define SEVERITY_RANK(col) \
   "(CASE " col " WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 ELSE 1 END)"
 
+/* an asset's criticality; NULL (no asset) ranks as medium */
+#define CRITICALITY_RANK(col) \
+  "(CASE " col " WHEN 'critical' THEN 4 WHEN 'high' THEN 3 WHEN 'medium' THEN 2 " \
+  "WHEN 'low' THEN 1 END)"
+
 /* ---- Severity mapping ------------------------------------------------------ */
 
 static gboolean
@@ -987,7 +992,7 @@ vigil_store_list_alert_ids (VigilStore              *self,
       "(?4 IS NULL OR a.title LIKE ?4 OR a.rule LIKE ?4 OR a.src_addr LIKE ?4 OR "
       " a.dst_addr LIKE ?4 OR a.hostname LIKE ?4 OR s.name LIKE ?4) "
       "ORDER BY " SEVERITY_RANK ("a.severity") " * "
-      "coalesce(" SEVERITY_RANK ("s.criticality") ", 2) DESC, a.last_seen DESC, a.id DESC");
+      "coalesce(" CRITICALITY_RANK ("s.criticality") ", 2) DESC, a.last_seen DESC, a.id DESC");
   if (filter->limit > 0)
     g_string_append_printf (sql, " LIMIT %u", filter->limit);
 
