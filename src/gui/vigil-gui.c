@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "vigil-board-page.h"
 #include "vigil-empty-page.h"
 #include "vigil-gui.h"
 #include "vigil-window.h"
@@ -11,6 +12,7 @@ void
 vigil_gui_init (void)
 {
   vigil_core_init ();
+  g_type_ensure (VIGIL_TYPE_BOARD_PAGE);
   g_type_ensure (VIGIL_TYPE_EMPTY_PAGE);
   g_type_ensure (VIGIL_TYPE_WINDOW);
 }
