@@ -601,6 +601,68 @@ vigil_store_who_to_call_incident (VigilStore  *self,
   return add_chains (self, ids, seen, error);
 }
 
+gboolean
+vigil_store_org_resolve_target (VigilStore  *self,
+                                const char  *text,
+                                gint64      *asset_id,
+                                gint64      *incident_id,
+                                char       **label,
+                                GError     **error)
+{
+  static const char * const queries[] = {
+    "SELECT 'i', id, ref || ' ' || title FROM incidents WHERE ref = upper(?1)",
+    "SELECT 'a', id, name FROM assets WHERE name = ?1 COLLATE NOCASE "
+    " OR hostname = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
+    "SELECT 'a', id, name FROM assets WHERE name LIKE ?1 || '%' ESCAPE '\\' "
+    " OR hostname LIKE ?1 || '%' ESCAPE '\\' ORDER BY name LIMIT 1",
+  };
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+
+  *asset_id = *incident_id = 0;
+  if (label)
+    *label = NULL;
+  for (guint q = 0; *trimmed != '\0' && q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = vigil_store_prepare (self, queries[q], error);
+      int rc;
+
+      if (stmt == NULL)
+        return FALSE;
+      if (q == 2)
+        {
+          g_auto(GStrv) a = g_strsplit (trimmed, "\\", -1);
+          g_autofree char *b = g_strjoinv ("\\\\", a);
+          g_auto(GStrv) c = g_strsplit (b, "%", -1);
+          g_autofree char *d = g_strjoinv ("\\%", c);
+          g_auto(GStrv) e = g_strsplit (d, "_", -1);
+          g_autofree char *f = g_strjoinv ("\\_", e);
+          vigil_bind_text (stmt, 1, f);
+        }
+      else
+        vigil_bind_text (stmt, 1, trimmed);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          if (sqlite3_column_text (stmt, 0)[0] == 'i')
+            *incident_id = sqlite3_column_int64 (stmt, 1);
+          else
+            *asset_id = sqlite3_column_int64 (stmt, 1);
+          if (label)
+            *label = vigil_column_dup (stmt, 2);
+          sqlite3_reset (stmt);
+          return TRUE;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          vigil_store_set_error (self, error, rc, "who to call");
+          return FALSE;
+        }
+    }
+  g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
+               _("No incident reference or system named “%s”"), trimmed);
+  return FALSE;
+}
+
 /* ---- writes ------------------------------------------------------------ */
 
 gboolean

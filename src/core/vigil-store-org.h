@@ -107,6 +107,16 @@ GArray      *vigil_store_who_to_call_incident (VigilStore *self,
                                                gint64      incident_id,
                                                GError    **error);
 
+/* Finds what "who to call" is asked about: an incident reference
+ * (INC-2026-0042), or an asset by name or host name (exact, then prefix).
+ * Sets one of the ids and a label; NOT_FOUND when nothing matches. */
+gboolean     vigil_store_org_resolve_target  (VigilStore   *self,
+                                              const char   *text,
+                                              gint64       *asset_id,
+                                              gint64       *incident_id,
+                                              char        **label,
+                                              GError      **error);
+
 /* Writes (one transaction each; `changed::person` / `changed::team`). */
 gint64       vigil_store_create_person       (VigilStore        *self,
                                               const VigilPerson *person,
