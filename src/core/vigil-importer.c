@@ -478,11 +478,11 @@ vigil_import_reader_next (VigilImportReader  *self,
           found = FALSE;
         }
       else if (self->json_values)
-        found = frame_json (self, &skip, &rlen, &consume, self->eof);
+        found = frame_json (self, &skip, &rlen, &consume, self->eof && !self->follow);
       else
         found = frame_line (self, &rlen, &consume);
 
-      if (!found && !self->discarding && !self->json_values && self->eof &&
+      if (!found && !self->discarding && !self->json_values && self->eof && !self->follow &&
           self->end > self->start)
         {
           /* a last line without a newline */
