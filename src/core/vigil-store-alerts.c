@@ -1179,6 +1179,7 @@ typedef struct
   guint64              done;         /* records committed by earlier runs */
   guint64              uncommitted;  /* records since the last commit */
   guint64              saved;        /* progress written */
+  gint64               cache_size;   /* PRAGMA cache_size before the import */
   guint64              line;
 } Session;
 
@@ -1201,6 +1202,13 @@ auto_rule_clear (gpointer data)
 static void
 session_clear (Session *s)
 {
+  if (s->cache_size != 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+                                              s->cache_size);
+      vigil_store_exec (s->store, sql, NULL);
+      s->cache_size = 0;
+    }
   g_clear_pointer (&s->severity_map, g_free);
   g_clear_pointer (&s->addr_assets, g_hash_table_unref);
   g_clear_pointer (&s->host_assets, g_hash_table_unref);
@@ -1254,6 +1262,11 @@ session_load (Session  *s,
   g_array_set_clear_func (s->auto_rules, auto_rule_clear);
   s->now = vigil_time_now_iso ();
   s->severity_map = vigil_store_dup_severity_map (s->store, s->format);
+
+  /* A bigger page cache while importing: repeats update rows all over the
+   * table, and re-reading evicted pages from the WAL dominated the time. */
+  s->cache_size = vigil_store_query_int (s->store, "PRAGMA cache_size", NULL);
+  vigil_store_exec (s->store, "PRAGMA cache_size = -65536", NULL);
 
   stmt = vigil_store_prepare (s->store,
       "SELECT x.address, a.id, a.criticality FROM asset_addresses x "
@@ -1711,7 +1724,7 @@ vigil_store_import_alerts (VigilStore                *self,
   g_autoptr(VigilImporter) importer = NULL;
   g_autoptr(VigilImportReader) reader = NULL;
   Session s = { 0 };
-  guint batch = options->batch_size ? options->batch_size : 5000;
+  guint batch = options->batch_size ? options->batch_size : 50000;
   gboolean csv, ok = FALSE;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
