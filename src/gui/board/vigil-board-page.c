@@ -30,6 +30,7 @@ typedef struct
   GtkWidget        *box;
   GtkLabel         *title;
   GtkLabel         *count;
+  GtkWidget        *placeholder;
   GtkListView      *view;
   VigilRecordList  *list;
 } Column;
@@ -140,6 +141,7 @@ refresh_column (VigilBoardPage *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (column->list));
   count = g_strdup_printf ("%u", n);
   gtk_label_set_text (column->count, count);
+  gtk_widget_set_visible (column->placeholder, n == 0);
 }
 
 static void
@@ -365,9 +367,9 @@ undo_action_cb (GtkWidget  *widget,
     toast (self, _("Move undone"), NULL, NULL);
 }
 
-/* The incident whose card has the keyboard focus, or 0. */
-static gint64
-focused_incident (VigilBoardPage *self)
+/* The card that has the keyboard focus (or whose row has it), or NULL. */
+static VigilBoardCard *
+focused_card (VigilBoardPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
@@ -376,13 +378,22 @@ focused_incident (VigilBoardPage *self)
     {
       GtkWidget *child;
       if (VIGIL_IS_BOARD_CARD (w))
-        return vigil_incident_get_id (vigil_board_card_get_incident (VIGIL_BOARD_CARD (w)));
+        return VIGIL_BOARD_CARD (w);
       child = gtk_widget_get_first_child (w);
-      if (child != NULL && VIGIL_IS_BOARD_CARD (child) &&
-          vigil_board_card_get_incident (VIGIL_BOARD_CARD (child)) != NULL)
-        return vigil_incident_get_id (vigil_board_card_get_incident (VIGIL_BOARD_CARD (child)));
+      if (child != NULL && VIGIL_IS_BOARD_CARD (child))
+        return VIGIL_BOARD_CARD (child);
     }
-  return 0;
+  return NULL;
+}
+
+static gint64
+focused_incident (VigilBoardPage *self)
+{
+  VigilBoardCard *card = focused_card (self);
+
+  if (card == NULL || vigil_board_card_get_incident (card) == NULL)
+    return 0;
+  return vigil_incident_get_id (vigil_board_card_get_incident (card));
 }
 
 static void
@@ -595,6 +606,17 @@ show_card_menu (VigilBoardCard *card,
 }
 
 static void
+card_menu_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  VigilBoardCard *card = focused_card (VIGIL_BOARD_PAGE (widget));
+
+  if (card != NULL)
+    show_card_menu (card, -1, -1);
+}
+
+static void
 card_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
                  double           x,
@@ -696,6 +718,7 @@ build_column (VigilBoardPage *self,
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkNoSelection *selection;
   GtkDropTarget *drop;
+  GtkWidget *overlay;
 
   c->page = self;
   c->stage = stage;
@@ -729,7 +752,15 @@ build_column (VigilBoardPage *self,
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (c->view));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (GTK_BOX (c->box), scroller);
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), scroller);
+  c->placeholder = gtk_label_new (_("No incidents"));
+  gtk_widget_add_css_class (c->placeholder, "dim-label");
+  gtk_widget_set_valign (c->placeholder, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (c->placeholder, 24);
+  gtk_widget_set_can_target (c->placeholder, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), c->placeholder);
+  gtk_box_append (GTK_BOX (c->box), overlay);
 
   drop = gtk_drop_target_new (VIGIL_TYPE_INCIDENT, GDK_ACTION_MOVE);
   g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), c);
@@ -1141,11 +1172,14 @@ vigil_board_page_class_init (VigilBoardPageClass *klass)
   gtk_widget_class_install_action (widget_class, "board.open", "x", open_action_cb);
   gtk_widget_class_install_action (widget_class, "board.new-incident", NULL, new_incident_action_cb);
   gtk_widget_class_install_action (widget_class, "board.find", NULL, find_action_cb);
+  gtk_widget_class_install_action (widget_class, "board.card-menu", NULL, card_menu_action_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "board.move-right", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "board.move-left", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "board.card-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "board.card-menu", NULL);
 
   gtk_css_provider_load_from_resource (css, "/io/github/vigilsoc/Vigil/board/board.css");
   if (gdk_display_get_default () != NULL)

@@ -1,0 +1,310 @@
+/* test-board.c — the board under a display: moves through board.move, undo, filter, screenshots
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs with G_DEBUG=fatal-criticals.  Saves the board in light and dark
+ * into the build folder (tests/screenshots/board-*.png).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vigil-board-card.h"
+#include "vigil-board-page.h"
+#include "vigil-gui.h"
+#include "vigil-store-demo.h"
+#include "vigil-test-util.h"
+#include "vigil-window.h"
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  GdkFrameClock *clock;
+  gulong id;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  painted = FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static VigilStore *
+demo_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  VigilStore *store = vigil_test_store_new ();
+  g_autoptr(GString) big = g_string_new (NULL);
+  VigilIncidentChanges ch = { .title = "<b>&amp; <span foreground=\"red\">not red</span> שלום עולם 🔥",
+                              .severity = "low", .category = "other" };
+  g_autoptr(VigilIncident) a = NULL;
+  g_autoptr(VigilIncident) b = NULL;
+
+  vigil_store_load_demo (store, 0, &error);
+  g_assert_no_error (error);
+  vigil_store_set_actor (store, "Board Test");
+  a = vigil_store_create_incident (store, &ch, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 1024; i++)
+    g_string_append (big, "LongTitle ");
+  ch.title = big->str;
+  b = vigil_store_create_incident (store, &ch, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  {
+    g_autoptr(GArray) ids = vigil_store_filter_incident_ids (store, "classification", NULL, NULL);
+    g_assert_cmpuint (ids->len, >=, 2);
+    g_test_message ("classification: %u (%s, %s)", ids->len, vigil_incident_get_ref (a), vigil_incident_get_stage (b));
+  }
+  return store;
+}
+
+static GtkWidget *
+new_window (VigilStore *store,
+            gboolean    dark)
+{
+  GtkWidget *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = g_object_new (VIGIL_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  vigil_window_set_view (VIGIL_WINDOW (window), "board");
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  return window;
+}
+
+typedef struct
+{
+  guint emissions, position, removed, added;
+} Emission;
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Emission   *e)
+{
+  e->emissions++;
+  e->position = position;
+  e->removed = removed;
+  e->added = added;
+}
+
+static gint64
+first_id (GListModel *model)
+{
+  g_autoptr(VigilIncident) inc = g_list_model_get_item (model, 0);
+  g_assert_nonnull (inc);
+  return vigil_incident_get_id (inc);
+}
+
+static void
+test_board_move (void)
+{
+  g_autoptr(VigilStore) store = demo_store ();
+  GtkWidget *window = new_window (store, FALSE);
+  VigilBoardPage *page = VIGIL_BOARD_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "board"));
+  GListModel *inv = vigil_board_page_get_column_model (page, VIGIL_STAGE_INVESTIGATION);
+  GListModel *con = vigil_board_page_get_column_model (page, VIGIL_STAGE_CONTAINMENT);
+  guint n_inv = g_list_model_get_n_items (inv), n_con = g_list_model_get_n_items (con);
+  Emission ei = { 0 }, ec = { 0 };
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(VigilIncident) moved = NULL;
+  VigilStageChange *last;
+  gint64 id;
+
+  g_assert_true (VIGIL_IS_BOARD_PAGE (page));
+  g_assert_cmpuint (n_inv, >, 0);
+  id = first_id (inv);
+  g_signal_connect (inv, "items-changed", G_CALLBACK (items_changed_cb), &ei);
+  g_signal_connect (con, "items-changed", G_CALLBACK (items_changed_cb), &ec);
+
+  /* the action the drop target and the keyboard use */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.move", "(xs)", id, "containment"));
+  spin (50);
+  g_assert_cmpuint (ei.emissions, ==, 1);
+  g_assert_cmpuint (ei.position, ==, 0);
+  g_assert_cmpuint (ei.removed, ==, 1);
+  g_assert_cmpuint (ei.added, ==, 0);
+  g_assert_cmpuint (ec.emissions, ==, 1);
+  g_assert_cmpuint (ec.removed, ==, 0);
+  g_assert_cmpuint (ec.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (inv), ==, n_inv - 1);
+  g_assert_cmpuint (g_list_model_get_n_items (con), ==, n_con + 1);
+  {
+    g_autoptr(VigilIncident) there = g_list_model_get_item (con, ec.position);
+    g_assert_cmpint (vigil_incident_get_id (there), ==, id);
+    g_assert_cmpstr (vigil_incident_get_stage (there), ==, "containment");
+  }
+
+  timeline = vigil_store_list_incident_timeline (store, id, NULL);
+  g_assert_cmpstr (((VigilTimelineRow *) timeline->pdata[timeline->len - 1])->kind, ==, "stage");
+  g_assert_cmpstr (((VigilTimelineRow *) timeline->pdata[timeline->len - 1])->actor, ==, "Board Test");
+  history = vigil_store_list_stage_history (store, id, NULL);
+  last = history->pdata[history->len - 1];
+  g_assert_cmpstr (last->to_stage, ==, "containment");
+
+  /* Undo through the toast's action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.undo", "x", last->id));
+  spin (50);
+  moved = vigil_store_get_incident (store, id, NULL);
+  g_assert_cmpstr (vigil_incident_get_stage (moved), ==, "investigation");
+  g_assert_cmpuint (g_list_model_get_n_items (inv), ==, n_inv);
+  g_assert_cmpuint (g_list_model_get_n_items (con), ==, n_con);
+
+  /* a refused move changes nothing: classification without a severity */
+  {
+    GListModel *cls = vigil_board_page_get_column_model (page, VIGIL_STAGE_CLASSIFICATION);
+    guint n_cls = g_list_model_get_n_items (cls);
+    gint64 unrated = 0;
+    for (guint i = 0; i < n_cls && unrated == 0; i++)
+      {
+        g_autoptr(VigilIncident) inc = g_list_model_get_item (cls, i);
+        if (vigil_incident_get_severity (inc) == NULL)
+          unrated = vigil_incident_get_id (inc);
+      }
+    g_assert_cmpint (unrated, >, 0);
+    ei.emissions = 0;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.move", "(xs)", unrated,
+                                               "investigation"));
+    spin (50);
+    g_assert_cmpuint (g_list_model_get_n_items (cls), ==, n_cls);
+    g_assert_cmpuint (ei.emissions, ==, 0);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_board_filter (void)
+{
+  g_autoptr(VigilStore) store = demo_store ();
+  GtkWidget *window = new_window (store, FALSE);
+  VigilBoardPage *page = VIGIL_BOARD_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "board"));
+  guint before = 0, after = 0;
+
+  for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    before += g_list_model_get_n_items (vigil_board_page_get_column_model (page, s));
+  vigil_window_set_view (VIGIL_WINDOW (window), "alerts");
+  g_assert_true (gtk_widget_activate_action (window, "win.board-filter", "s", "severity:critical"));
+  g_assert_cmpstr (vigil_window_get_view (VIGIL_WINDOW (window)), ==, "board");
+  for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    {
+      GListModel *m = vigil_board_page_get_column_model (page, s);
+      after += g_list_model_get_n_items (m);
+      for (guint i = 0; i < g_list_model_get_n_items (m); i++)
+        {
+          g_autoptr(VigilIncident) inc = g_list_model_get_item (m, i);
+          g_assert_cmpstr (vigil_incident_get_severity (inc), ==, "critical");
+        }
+    }
+  g_assert_cmpuint (after, >, 0);
+  g_assert_cmpuint (after, <, before);
+
+  /* a prefix of a word of a title */
+  vigil_board_page_set_filter_text (page, "kerbero");
+  after = 0;
+  for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    after += g_list_model_get_n_items (vigil_board_page_get_column_model (page, s));
+  g_assert_cmpuint (after, ==, 1);
+  wait_for_frame (window);
+  save_png (window, "board-filtered");
+  vigil_board_page_set_filter_text (page, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+screenshots (gboolean dark)
+{
+  g_autoptr(VigilStore) store = demo_store ();
+  GtkWidget *window = new_window (store, dark);
+  VigilBoardPage *page = VIGIL_BOARD_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "board"));
+  GtkWidget *view = vigil_board_page_get_column_view (page, VIGIL_STAGE_CLASSIFICATION);
+
+  spin (100);
+  wait_for_frame (window);
+  /* only the visible cards are built */
+  g_assert_cmpuint (vigil_board_card_get_n_created (), >, 0);
+  g_assert_true (gtk_widget_get_mapped (view));
+  save_png (window, dark ? "board-dark" : "board-light");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_board_light (void)
+{
+  screenshots (FALSE);
+}
+
+static void
+test_board_dark (void)
+{
+  screenshots (TRUE);
+}
+
+int
+main (int argc, char **argv)
+{
+  vigil_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+  vigil_gui_init ();
+  g_test_add_func ("/vigil/board/move", test_board_move);
+  g_test_add_func ("/vigil/board/filter", test_board_filter);
+  g_test_add_func ("/vigil/board/light", test_board_light);
+  g_test_add_func ("/vigil/board/dark", test_board_dark);
+  return g_test_run ();
+}
