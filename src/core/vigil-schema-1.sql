@@ -72,6 +72,8 @@ CREATE INDEX assets_owner_team ON assets(owner_team_id);
 CREATE INDEX assets_tech_contact ON assets(tech_contact_id);
 CREATE INDEX assets_business_owner ON assets(business_owner_id);
 CREATE INDEX assets_hostname ON assets(hostname COLLATE NOCASE);
+-- overview: where incidents hit, without reading the assets' rows (vigil-store-metrics.c)
+CREATE INDEX assets_overview ON assets(id, criticality, owner_team_id, business_owner_id);
 
 -- one row per address, so alerts link to assets by an index lookup
 CREATE TABLE asset_addresses (
@@ -138,6 +140,11 @@ CREATE INDEX incidents_closed ON incidents(stage, closed_at);
 CREATE INDEX incidents_detected ON incidents(detected_at);
 CREATE INDEX incidents_assignee ON incidents(assignee_id);
 CREATE INDEX incidents_owner_team ON incidents(owner_team_id);
+-- overview: the workload of open incidents by tier and analyst, and a period's
+-- figures (vigil-store-metrics.c), each read from the index alone
+CREATE INDEX incidents_workload ON incidents(stage, tier, assignee_id);
+CREATE INDEX incidents_period ON incidents(detected_at, severity, stage, resolution, category,
+                                           occurred_at, acknowledged_at, contained_at, resolved_at);
 
 CREATE TABLE stage_history (
   id           INTEGER PRIMARY KEY,

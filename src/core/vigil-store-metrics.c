@@ -493,37 +493,6 @@ scan_closed_weeks (VigilStore    *self,
   return step_error (self, stmt, rc, error);
 }
 
-/* Runs a query of (id, key, label, count) rows into an array of VigilCount. */
-static gboolean
-collect_counts (VigilStore         *self,
-                const char         *sql,
-                const VigilPeriod  *period,
-                GArray             *out,
-                GError            **error)
-{
-  sqlite3_stmt *stmt = vigil_store_prepare (self, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  if (period != NULL)
-    {
-      vigil_bind_text (stmt, 1, period->from_iso);
-      vigil_bind_text (stmt, 2, period->until_iso);
-    }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      VigilCount c = {
-        sqlite3_column_int64 (stmt, 0),
-        vigil_column_dup (stmt, 1),
-        vigil_column_dup (stmt, 2),
-        sqlite3_column_int64 (stmt, 3),
-      };
-      g_array_append_val (out, c);
-    }
-  return step_error (self, stmt, rc, error);
-}
-
 static gboolean
 scan_open (VigilStore    *self,
            VigilMetrics  *m,
@@ -554,9 +523,10 @@ scan_open (VigilStore    *self,
 
   /* workload: one grouped pass gives both tiers and analysts */
   g_clear_pointer (&sql, g_free);
-  sql = g_strdup_printf ("SELECT i.tier, coalesce (i.assignee_id, 0), p.name, count(*)"
-                         "  FROM incidents i LEFT JOIN people p ON p.id = i.assignee_id"
-                         " WHERE i.stage IN %s GROUP BY i.tier, i.assignee_id",
+  sql = g_strdup_printf ("SELECT g.tier, coalesce (g.assignee_id, 0), p.name, g.n"
+                         "  FROM (SELECT tier, assignee_id, count(*) AS n FROM incidents"
+                         "         WHERE stage IN %s GROUP BY tier, assignee_id) g"
+                         "  LEFT JOIN people p ON p.id = g.assignee_id",
                          open_stages_sql);
   stmt = vigil_store_prepare (self, sql, error);
   if (stmt == NULL)
@@ -595,6 +565,151 @@ compare_count_desc (gconstpointer a,
   return g_strcmp0 (x->label, y->label);
 }
 
+/* Where incidents hit, in one pass over the period's affected assets
+ * (rows come grouped by incident, so distinct incidents per team and per
+ * criticality are counted without a temporary b-tree).  A team is the
+ * team of the asset's business owner, or else the team owning the asset. */
+static gboolean
+lookup_name (VigilStore  *self,
+             const char  *sql,
+             gint64       id,
+             char       **name,
+             GError     **error)
+{
+  sqlite3_stmt *stmt = vigil_store_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *name = vigil_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+#define ASSET_SCAN_SQL(hint) \
+  "SELECT ia.incident_id, ia.asset_id, a.criticality," \
+  "       coalesce (bo.team_id, a.owner_team_id, 0)" \
+  "  FROM incidents i" \
+  "  JOIN incident_assets ia ON ia.incident_id = i.id" \
+  "  JOIN assets a " hint " ON a.id = ia.asset_id" \
+  "  LEFT JOIN people bo ON bo.id = a.business_owner_id" \
+  " WHERE i.detected_at >= ?1 AND i.detected_at < ?2"
+
+static gboolean
+scan_assets (VigilStore    *self,
+             VigilMetrics  *m,
+             GError       **error)
+{
+  g_autoptr(GHashTable) teams = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) team_last = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) assets = g_hash_table_new (g_direct_hash, g_direct_equal);
+  gint64 crit_count[VIGIL_N_CRITICALITIES] = { 0, };
+  gint64 crit_last[VIGIL_N_CRITICALITIES] = { 0, };
+  guint n_crit;
+  const VigilVocabEntry *crits = vigil_vocab_entries (VIGIL_VOCAB_CRITICALITY, &n_crit);
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  /* assets_overview (schema 1) spares reading the assets' rows; a database
+   * made before it was added falls back to the table */
+  stmt = vigil_store_prepare (self, ASSET_SCAN_SQL ("INDEXED BY assets_overview"), NULL);
+  if (stmt == NULL)
+    stmt = vigil_store_prepare (self, ASSET_SCAN_SQL (""), error);
+  if (stmt == NULL)
+    return FALSE;
+  vigil_bind_text (stmt, 1, m->period.from_iso);
+  vigil_bind_text (stmt, 2, m->period.until_iso);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 incident = sqlite3_column_int64 (stmt, 0);
+      gpointer asset = GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1));
+      int crit = vigil_vocab_index (VIGIL_VOCAB_CRITICALITY,
+                                    (const char *) sqlite3_column_text (stmt, 2));
+      gpointer team = GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 3));
+
+      g_hash_table_insert (assets, asset,
+                           GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (assets, asset))
+                                             + 1));
+      if (crit >= 0 && crit < VIGIL_N_CRITICALITIES && crit_last[crit] != incident)
+        {
+          crit_last[crit] = incident;
+          crit_count[crit]++;
+        }
+      if (team != NULL
+          && GPOINTER_TO_SIZE (g_hash_table_lookup (team_last, team)) != (gsize) incident)
+        {
+          g_hash_table_insert (team_last, team, GSIZE_TO_POINTER ((gsize) incident));
+          g_hash_table_insert (teams, team,
+                               GSIZE_TO_POINTER (GPOINTER_TO_SIZE (g_hash_table_lookup (teams, team))
+                                                 + 1));
+        }
+    }
+  if (!step_error (self, stmt, rc, error))
+    return FALSE;
+
+  for (guint c = 0; c < n_crit && c < VIGIL_N_CRITICALITIES; c++)
+    {
+      VigilCount out = { 0, g_strdup (crits[c].key),
+                         g_strdup (vigil_vocab_label (VIGIL_VOCAB_CRITICALITY, crits[c].key)),
+                         crit_count[c] };
+      g_array_append_val (m->by_criticality, out);
+    }
+
+  g_hash_table_iter_init (&iter, teams);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      VigilCount c = { (gint64) GPOINTER_TO_SIZE (key), NULL, NULL,
+                       (gint64) GPOINTER_TO_SIZE (value) };
+      if (!lookup_name (self, "SELECT name FROM teams WHERE id = ?1", c.id, &c.label, error))
+        return FALSE;
+      g_array_append_val (m->by_team, c);
+    }
+  g_array_sort (m->by_team, compare_count_desc);
+
+  /* the ten most affected assets: ids and counts first, names for those */
+  g_hash_table_iter_init (&iter, assets);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      VigilCount c = { (gint64) GPOINTER_TO_SIZE (key), NULL, NULL,
+                       (gint64) GPOINTER_TO_SIZE (value) };
+      guint pos = m->top_assets->len;
+
+      /* insertion into a sorted list of at most ten (ties: lower id first) */
+      while (pos > 0)
+        {
+          const VigilCount *prev = &g_array_index (m->top_assets, VigilCount, pos - 1);
+          if (prev->count > c.count || (prev->count == c.count && prev->id < c.id))
+            break;
+          pos--;
+        }
+      if (pos < 10)
+        {
+          g_array_insert_val (m->top_assets, pos, c);
+          if (m->top_assets->len > 10)
+            g_array_remove_index (m->top_assets, 10);
+        }
+    }
+  for (guint i = 0; i < m->top_assets->len; i++)
+    {
+      VigilCount *c = &g_array_index (m->top_assets, VigilCount, i);
+      if (!lookup_name (self, "SELECT name FROM assets WHERE id = ?1", c->id, &c->label, error)
+          || !lookup_name (self, "SELECT criticality FROM assets WHERE id = ?1", c->id, &c->key,
+                           error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 VigilMetrics *
 vigil_store_compute_metrics (VigilStore                 *self,
                              const VigilPeriod          *period,
@@ -606,8 +721,6 @@ vigil_store_compute_metrics (VigilStore                 *self,
   g_autoptr(GDate) monday = NULL;
   g_autoptr(GDate) last = NULL;
   gint64 week0;
-  guint n_crit;
-  const VigilVocabEntry *crits = vigil_vocab_entries (VIGIL_VOCAB_CRITICALITY, &n_crit);
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
   g_return_val_if_fail (period != NULL && period->from != NULL, NULL);
@@ -656,51 +769,7 @@ vigil_store_compute_metrics (VigilStore                 *self,
       || !scan_closed_weeks (self, m, week0, error))
     return NULL;
 
-  /* where incidents hit: the team of the asset's business owner, or else
-   * the team that owns the asset */
-  if (!collect_counts (self,
-        "SELECT t.id, NULL, t.name, count(DISTINCT i.id)"
-        "  FROM incidents i"
-        "  JOIN incident_assets ia ON ia.incident_id = i.id"
-        "  JOIN assets a ON a.id = ia.asset_id"
-        "  LEFT JOIN people bo ON bo.id = a.business_owner_id"
-        "  JOIN teams t ON t.id = coalesce (bo.team_id, a.owner_team_id)"
-        " WHERE i.detected_at >= ?1 AND i.detected_at < ?2"
-        " GROUP BY t.id", period, m->by_team, error))
-    return NULL;
-  g_array_sort (m->by_team, compare_count_desc);
-
-  {
-    g_autoptr(GArray) crit = count_array_new ();
-
-    if (!collect_counts (self,
-          "SELECT 0, a.criticality, NULL, count(DISTINCT i.id)"
-          "  FROM incidents i"
-          "  JOIN incident_assets ia ON ia.incident_id = i.id"
-          "  JOIN assets a ON a.id = ia.asset_id"
-          " WHERE i.detected_at >= ?1 AND i.detected_at < ?2"
-          " GROUP BY a.criticality", period, crit, error))
-      return NULL;
-    /* vocabulary order, every level present */
-    for (guint c = 0; c < n_crit; c++)
-      {
-        VigilCount out = { 0, g_strdup (crits[c].key),
-                           g_strdup (vigil_vocab_label (VIGIL_VOCAB_CRITICALITY, crits[c].key)),
-                           0 };
-        for (guint j = 0; j < crit->len; j++)
-          if (g_strcmp0 (g_array_index (crit, VigilCount, j).key, crits[c].key) == 0)
-            out.count = g_array_index (crit, VigilCount, j).count;
-        g_array_append_val (m->by_criticality, out);
-      }
-  }
-
-  if (!collect_counts (self,
-        "SELECT a.id, a.criticality, a.name, count(*)"
-        "  FROM incidents i"
-        "  JOIN incident_assets ia ON ia.incident_id = i.id"
-        "  JOIN assets a ON a.id = ia.asset_id"
-        " WHERE i.detected_at >= ?1 AND i.detected_at < ?2"
-        " GROUP BY a.id ORDER BY 4 DESC, 3 LIMIT 10", period, m->top_assets, error))
+  if (!scan_assets (self, m, error))
     return NULL;
 
   if (!scan_open (self, m, error))
