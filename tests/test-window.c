@@ -170,7 +170,7 @@ test_window_live_update (void)
   vigil_store_set_watch (store, TRUE);
   window = new_window (store, FALSE);
   vigil_window_set_view (VIGIL_WINDOW (window), "organization");
-  page = VIGIL_EMPTY_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "organization"));
+  page = (VigilEmptyPage *) vigil_window_get_page (VIGIL_WINDOW (window), "organization");
   if (!VIGIL_IS_EMPTY_PAGE (page))
     {
       gtk_window_destroy (GTK_WINDOW (window));

@@ -61,6 +61,7 @@ struct _VigilGraph
   GPtrArray       *nodes;     /* Node* */
   GHashTable      *node_ids;  /* id → index + 1 */
   GArray          *edges;     /* Edge */
+  GArray          *constraints; /* Edge, invisible */
   GPtrArray       *clusters;  /* Cluster* */
   GHashTable      *cluster_ids; /* id → Cluster* */
   GPtrArray       *attrs;     /* name, value pairs */
@@ -180,6 +181,7 @@ vigil_graph_new (void)
   self->nodes = g_ptr_array_new_with_free_func (node_free);
   self->node_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->edges = g_array_new (FALSE, FALSE, sizeof (Edge));
+  self->constraints = g_array_new (FALSE, FALSE, sizeof (Edge));
   self->clusters = g_ptr_array_new_with_free_func (cluster_free);
   self->cluster_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->attrs = g_ptr_array_new_with_free_func (g_free);
@@ -205,6 +207,7 @@ vigil_graph_unref (VigilGraph *self)
   g_hash_table_unref (self->cluster_ids);
   g_ptr_array_unref (self->nodes);
   g_array_unref (self->edges);
+  g_array_unref (self->constraints);
   g_ptr_array_unref (self->clusters);
   g_ptr_array_unref (self->attrs);
   g_free (self->hash);
@@ -346,6 +349,26 @@ vigil_graph_add_edge (VigilGraph *self,
   return TRUE;
 }
 
+gboolean
+vigil_graph_add_constraint (VigilGraph *self,
+                            const char *from,
+                            const char *to)
+{
+  Edge edge;
+  guint f, t;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  f = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_ids, from));
+  t = GPOINTER_TO_UINT (g_hash_table_lookup (self->node_ids, to));
+  if (f == 0 || t == 0)
+    return FALSE;
+  edge.from = f - 1;
+  edge.to = t - 1;
+  g_array_append_val (self->constraints, edge);
+  invalidate (self);
+  return TRUE;
+}
+
 guint
 vigil_graph_get_n_nodes (VigilGraph *self)
 {
@@ -413,6 +436,11 @@ vigil_graph_get_hash (VigilGraph *self)
     {
       Edge *e = &g_array_index (self->edges, Edge, i);
       g_string_append_printf (s, "e %u %u\n", e->from, e->to);
+    }
+  for (guint i = 0; i < self->constraints->len; i++)
+    {
+      Edge *e = &g_array_index (self->constraints, Edge, i);
+      g_string_append_printf (s, "k %u %u\n", e->from, e->to);
     }
   self->hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, s->str, s->len);
   return self->hash;
@@ -568,6 +596,15 @@ build_cgraph (VigilGraph  *self,
       Edge *e = &g_array_index (self->edges, Edge, i);
       g_snprintf (name, sizeof name, "e%u", i);
       edges[i] = agedge (g, nodes[e->from], nodes[e->to], name, TRUE);
+    }
+
+  for (guint i = 0; i < self->constraints->len; i++)
+    {
+      Edge *e = &g_array_index (self->constraints, Edge, i);
+      Agedge_t *edge;
+      g_snprintf (name, sizeof name, "k%u", i);
+      edge = agedge (g, nodes[e->from], nodes[e->to], name, TRUE);
+      agsafeset (edge, (char *) "style", (char *) "invis", "");
     }
 
   *nodes_out = nodes;

@@ -113,6 +113,11 @@ void        vigil_graph_set_cluster_attr (VigilGraph  *self,
 gboolean    vigil_graph_add_edge        (VigilGraph   *self,
                                          const char   *from,
                                          const char   *to);
+/* An invisible edge: `to` is placed at least one rank below `from` (used to
+ * stack siblings into columns).  Not part of the layout's edges. */
+gboolean    vigil_graph_add_constraint  (VigilGraph   *self,
+                                         const char   *from,
+                                         const char   *to);
 guint       vigil_graph_get_n_nodes     (VigilGraph   *self);
 guint       vigil_graph_get_n_edges     (VigilGraph   *self);
 /* Hex digest of what determines the layout (the cache key). */

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,64 @@ vigil_org_count_reports (GPtrArray *people)
   return counts;
 }
 
+/* A manager's reports who have no reports themselves are stacked into a few
+ * columns (invisible edges down each column), so that a team of thirty is
+ * not thirty cards wide. */
+#define STACK_MIN 4
+
+static void
+stack_leaves (VigilGraph                 *graph,
+              GPtrArray                  *people,
+              GArray                     *order,
+              const gboolean             *taken,
+              GHashTable                 *children,
+              const VigilOrgChartOptions *options)
+{
+  for (guint k = 0; k < order->len; k++)
+    {
+      VigilPerson *p = people->pdata[g_array_index (order, guint, k)];
+      GArray *list = g_hash_table_lookup (children, &p->id);
+      g_autoptr(GArray) leaves = NULL;
+      guint columns, per_column;
+
+      if (list == NULL || list->len < STACK_MIN ||
+          (options->collapsed != NULL && g_hash_table_contains (options->collapsed, &p->id)))
+        continue;
+      leaves = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint c = 0; c < list->len; c++)
+        {
+          guint child = g_array_index (list, guint, c);
+          VigilPerson *cp = people->pdata[child];
+          GArray *grand = g_hash_table_lookup (children, &cp->id);
+          gboolean leaf = TRUE;
+
+          if (!taken[child])
+            continue;
+          for (guint g = 0; grand != NULL && g < grand->len && leaf; g++)
+            if (taken[g_array_index (grand, guint, g)] &&
+                !(options->collapsed != NULL && g_hash_table_contains (options->collapsed, &cp->id)))
+              leaf = FALSE;
+          if (leaf)
+            g_array_append_val (leaves, child);
+        }
+      if (leaves->len < STACK_MIN)
+        continue;
+      columns = (guint) ceil (sqrt (leaves->len / 2.0));
+      per_column = (leaves->len + columns - 1) / columns;
+      for (guint c = 0; c < leaves->len; c++)
+        {
+          g_autofree char *from = NULL;
+          g_autofree char *to = NULL;
+
+          if (c % per_column == 0)
+            continue;
+          from = vigil_org_person_node_id (((VigilPerson *) people->pdata[g_array_index (leaves, guint, c - 1)])->id);
+          to = vigil_org_person_node_id (((VigilPerson *) people->pdata[g_array_index (leaves, guint, c)])->id);
+          vigil_graph_add_constraint (graph, from, to);
+        }
+    }
+}
+
 VigilGraph *
 vigil_org_chart_people (GPtrArray                  *people,
                         const VigilOrgChartOptions *options,
@@ -248,6 +307,8 @@ vigil_org_chart_people (GPtrArray                  *people,
       if (visible != NULL)
         g_array_append_val (visible, i);
     }
+  stack_leaves (graph, people, order, taken, children, options);
+
   for (guint k = 0; k < order->len; k++)
     {
       VigilPerson *p = people->pdata[g_array_index (order, guint, k)];

@@ -6,6 +6,7 @@
 #include "vigil-board-page.h"
 #include "vigil-empty-page.h"
 #include "vigil-gui.h"
+#include "vigil-org-page.h"
 #include "vigil-window.h"
 
 void
@@ -14,6 +15,8 @@ vigil_gui_init (void)
   vigil_core_init ();
   g_type_ensure (VIGIL_TYPE_BOARD_PAGE);
   g_type_ensure (VIGIL_TYPE_EMPTY_PAGE);
+  g_type_ensure (VIGIL_TYPE_GRAPH_VIEW);
+  g_type_ensure (VIGIL_TYPE_ORG_PAGE);
   g_type_ensure (VIGIL_TYPE_WINDOW);
 }
 

@@ -55,6 +55,7 @@ struct _VigilGraphView
   guint             hscroll_policy : 1;
   guint             vscroll_policy : 1;
   gboolean          fit_pending;
+  int               start_anchor;  /* show_start: -1 plain fit */
 
   /* the cached drawing */
   GskRenderNode    *cache;
@@ -273,14 +274,13 @@ vigil_graph_view_set_zoom (VigilGraphView *self,
                gtk_widget_get_height (GTK_WIDGET (self)) / 2.0);
 }
 
-void
-vigil_graph_view_zoom_to_fit (VigilGraphView *self)
+static void
+fit (VigilGraphView *self)
 {
   double w = gtk_widget_get_width (GTK_WIDGET (self));
   double h = gtk_widget_get_height (GTK_WIDGET (self));
   double zoom;
 
-  g_return_if_fail (VIGIL_IS_GRAPH_VIEW (self));
   if (self->layout == NULL || self->layout->n_nodes == 0)
     return;
   if (w <= 1 || h <= 1)
@@ -292,6 +292,26 @@ vigil_graph_view_zoom_to_fit (VigilGraphView *self)
   zoom = MIN ((w - 2 * MARGIN) / MAX (content_width (self), 1),
               (h - 2 * MARGIN) / MAX (content_height (self), 1));
   zoom = CLAMP (zoom, MIN_ZOOM, 1.0);
+  if (self->start_anchor >= 0 && (guint) self->start_anchor < self->layout->n_nodes &&
+      zoom < TEXT_MIN_ZOOM + 0.1)
+    {
+      const VigilGraphNodeBox *box = &self->layout->nodes[self->start_anchor];
+      double ox, oy;
+
+      self->start_anchor = -1;
+      self->zoom = 0.75;
+      configure_adjustments (self);
+      get_origin (self, &ox, &oy);
+      if (self->hadjustment)
+        gtk_adjustment_set_value (self->hadjustment, box->x * self->zoom + ox - w / 2);
+      if (self->vadjustment)
+        gtk_adjustment_set_value (self->vadjustment,
+                                  MAX (0, (box->y - box->height / 2) * self->zoom + oy - MARGIN * 2));
+      invalidate (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+      return;
+    }
+  self->start_anchor = -1;
   self->zoom = zoom;
   configure_adjustments (self);
   if (self->hadjustment)
@@ -300,6 +320,23 @@ vigil_graph_view_zoom_to_fit (VigilGraphView *self)
     gtk_adjustment_set_value (self->vadjustment, 0);
   invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+void
+vigil_graph_view_zoom_to_fit (VigilGraphView *self)
+{
+  g_return_if_fail (VIGIL_IS_GRAPH_VIEW (self));
+  self->start_anchor = -1;
+  fit (self);
+}
+
+void
+vigil_graph_view_show_start (VigilGraphView *self,
+                             int             anchor)
+{
+  g_return_if_fail (VIGIL_IS_GRAPH_VIEW (self));
+  self->start_anchor = anchor;
+  fit (self);
 }
 
 void
@@ -919,7 +956,7 @@ vigil_graph_view_size_allocate (GtkWidget *widget,
   VigilGraphView *self = VIGIL_GRAPH_VIEW (widget);
 
   if (self->fit_pending && width > 1 && height > 1)
-    vigil_graph_view_zoom_to_fit (self);
+    fit (self);
   configure_adjustments (self);
 }
 
@@ -1315,6 +1352,7 @@ vigil_graph_view_init (VigilGraphView *self)
   GtkEventController *scroll, *motion_controller, *keys;
 
   self->zoom = 1.0;
+  self->start_anchor = -1;
   self->selected = -1;
   self->hover = -1;
   self->kinds = g_ptr_array_new_with_free_func ((GDestroyNotify) kind_free);

@@ -68,6 +68,10 @@ double            vigil_graph_view_get_zoom        (VigilGraphView   *self);
 void              vigil_graph_view_set_zoom        (VigilGraphView   *self,
                                                     double            zoom);
 void              vigil_graph_view_zoom_to_fit     (VigilGraphView   *self);
+/* The first view of a graph: fits it when its text stays readable, otherwise
+ * shows `anchor` (e.g. the root) near the top at a readable zoom. */
+void              vigil_graph_view_show_start      (VigilGraphView   *self,
+                                                    int               anchor);
 
 /* Hit-testing in widget coordinates: the node under (x, y), or -1. */
 int               vigil_graph_view_node_at         (VigilGraphView   *self,

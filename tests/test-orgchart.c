@@ -1,0 +1,292 @@
+/* test-orgchart.c — the org chart view: layout shown, hit-testing, keys, search, who to call
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Saves screenshots of the chart on the demo organisation, light and dark,
+ * in the build folder (tests/screenshots/orgchart-*.png).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "vigil-gui.h"
+#include "vigil-org-chart.h"
+#include "vigil-org-page.h"
+#include "vigil-store-demo.h"
+#include "vigil-store-org.h"
+#include "vigil-test-util.h"
+#include "vigil-window.h"
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gulong id;
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  painted = FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+}
+
+static void
+wait_until_complete (VigilOrgPage *page)
+{
+  gint64 until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (!vigil_org_page_is_complete (page) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (vigil_org_page_is_complete (page));
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static GtkWidget *
+demo_window (VigilStore *store,
+             gboolean    dark)
+{
+  GtkWidget *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = g_object_new (VIGIL_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  vigil_window_set_view (VIGIL_WINDOW (window), "organization");
+  wait_for_frame (window);
+  return window;
+}
+
+static VigilStore *
+demo_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  VigilStore *store = vigil_test_store_new ();
+
+  g_assert_true (vigil_store_load_demo (store, 0, &error));
+  g_assert_no_error (error);
+  return store;
+}
+
+static GtkGesture *
+find_click_gesture (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+      if (GTK_IS_GESTURE_CLICK (c))
+        return GTK_GESTURE (c);
+    }
+  return NULL;
+}
+
+static void
+test_orgchart_demo (gconstpointer data)
+{
+  gboolean dark = GPOINTER_TO_INT (data);
+  g_autoptr(VigilStore) store = demo_store ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = demo_window (store, dark);
+  VigilOrgPage *page = VIGIL_ORG_PAGE (vigil_window_get_page (VIGIL_WINDOW (window),
+                                                              "organization"));
+  VigilGraphView *view = vigil_org_page_get_graph_view (page);
+  VigilGraphLayout *layout;
+  GtkGesture *click;
+  double x, y;
+  int hits = 0;
+
+  g_assert_true (VIGIL_IS_ORG_PAGE (page));
+  wait_until_complete (page);
+  wait_for_frame (window);
+  layout = vigil_graph_view_get_layout (view);
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (layout->n_nodes, ==, vigil_store_count (store, VIGIL_KIND_PERSON));
+  /* the first view is readable (zoomed on the top when fitting would be too small) */
+  g_assert_cmpfloat (vigil_graph_view_get_zoom (view), >=, 0.4);
+  save_png (window, dark ? "orgchart-dark" : "orgchart-light");
+
+  /* hit-testing: a click at a visible card's centre selects it */
+  click = find_click_gesture (GTK_WIDGET (view));
+  g_assert_nonnull (click);
+  for (guint n = 0; n < layout->n_nodes && hits < 5; n++)
+    {
+      g_assert_true (vigil_graph_view_get_node_center (view, n, &x, &y));
+      if (x < 0 || y < 0 || x > gtk_widget_get_width (GTK_WIDGET (view)) ||
+          y > gtk_widget_get_height (GTK_WIDGET (view)))
+        continue;
+      g_assert_cmpint (vigil_graph_view_node_at (view, x, y), ==, (int) n);
+      g_signal_emit_by_name (click, "pressed", 1, x, y);
+      g_assert_cmpint (vigil_graph_view_get_selected (view), ==, (int) n);
+      g_assert_cmpint (vigil_org_page_get_selected_person (page), ==,
+                       vigil_org_node_person_id (layout->nodes[n].id));
+      hits++;
+    }
+  g_assert_cmpint (hits, >, 0);
+  /* between cards: nothing */
+  g_assert_cmpint (vigil_graph_view_node_at (view, -500, -500), ==, -1);
+
+  /* search centres on a match */
+  g_assert_true (vigil_org_page_search (page, "Okafor"));
+  {
+    g_autoptr(VigilPerson) p = vigil_store_get_person (store, vigil_org_page_get_selected_person (page),
+                                                       &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (p->name, "Okafor"));
+  }
+  g_assert_true (vigil_graph_view_get_node_center (view, vigil_graph_view_get_selected (view),
+                                                   &x, &y));
+  g_assert_cmpfloat (fabs (x - gtk_widget_get_width (GTK_WIDGET (view)) / 2.0), <, 60);
+  wait_for_frame (window);
+  save_png (window, dark ? "orgchart-search-dark" : "orgchart-search-light");
+
+  /* who to call for a system: highlighted, the others dimmed */
+  g_assert_true (vigil_org_page_who_to_call (page, "DC01", &error));
+  g_assert_no_error (error);
+  wait_until_complete (page);
+  layout = vigil_graph_view_get_layout (view);
+  {
+    guint highlighted = 0, dimmed = 0;
+    for (guint n = 0; n < layout->n_nodes; n++)
+      {
+        guint flags = vigil_graph_view_get_node_flags (view, n);
+        highlighted += (flags & VIGIL_GRAPH_VIEW_NODE_HIGHLIGHT) != 0;
+        dimmed += (flags & VIGIL_GRAPH_VIEW_NODE_DIM) != 0;
+      }
+    g_assert_cmpuint (highlighted, >=, 2);
+    g_assert_cmpuint (highlighted + dimmed, ==, layout->n_nodes);
+  }
+  wait_for_frame (window);
+  save_png (window, dark ? "orgchart-who-dark" : "orgchart-who-light");
+  g_assert_false (vigil_org_page_who_to_call (page, "no such thing at all", &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* focus on the CISO: their chain of command and direct reports */
+  g_assert_true (vigil_org_page_search (page, "Okafor"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "org.focus", NULL);
+  wait_until_complete (page);
+  layout = vigil_graph_view_get_layout (view);
+  g_assert_cmpuint (layout->n_nodes, <, vigil_store_count (store, VIGIL_KIND_PERSON));
+  g_assert_cmpuint (layout->n_nodes, >=, 3);
+
+  /* collapse: fewer cards, then back */
+  gtk_widget_activate_action (GTK_WIDGET (page), "org.show-all", NULL);
+  wait_until_complete (page);
+  g_assert_true (vigil_org_page_search (page, "Okafor"));
+  gtk_widget_activate_action (GTK_WIDGET (page), "org.toggle-collapse", NULL);
+  wait_until_complete (page);
+  layout = vigil_graph_view_get_layout (view);
+  g_assert_cmpuint (layout->n_nodes, <, vigil_store_count (store, VIGIL_KIND_PERSON));
+  gtk_widget_activate_action (GTK_WIDGET (page), "org.toggle-collapse", NULL);
+  wait_until_complete (page);
+  layout = vigil_graph_view_get_layout (view);
+  g_assert_cmpuint (layout->n_nodes, ==, vigil_store_count (store, VIGIL_KIND_PERSON));
+
+  /* keyboard: Down from the top goes to a direct report */
+  vigil_graph_view_set_selected (view, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_widget_activate_action (GTK_WIDGET (page), "org.zoom-in", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "org.zoom-out", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (page), "org.fit", NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_orgchart_markup_names (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(VigilPerson) p = vigil_person_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  VigilOrgPage *page;
+
+  p->name = g_strdup ("<b>Bold</b> & \"Quoted\" Name That Is Really Quite Long Indeed");
+  p->title = g_strdup ("Head of <i>Everything</i> & More");
+  p->employee_id = g_strdup ("X1");
+  g_assert_cmpint (vigil_store_create_person (store, p, &error), >, 0);
+  window = demo_window (store, FALSE);
+  page = VIGIL_ORG_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "organization"));
+  wait_until_complete (page);
+  vigil_graph_view_set_selected (vigil_org_page_get_graph_view (page), 0);
+  wait_for_frame (window);
+  save_png (window, "orgchart-markup");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_orgchart_empty (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  GtkWidget *window = demo_window (store, FALSE);
+  VigilOrgPage *page = VIGIL_ORG_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "organization"));
+
+  g_assert_null (vigil_graph_view_get_layout (vigil_org_page_get_graph_view (page)));
+  g_assert_false (vigil_org_page_search (page, "anyone"));
+  wait_for_frame (window);
+  save_png (window, "orgchart-empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *cache = NULL;
+
+  vigil_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+  vigil_gui_init ();
+  cache = vigil_test_tmpdir ();
+  vigil_graph_set_cache_dir (cache);
+
+  g_test_add_data_func ("/orgchart/demo-light", GINT_TO_POINTER (FALSE), test_orgchart_demo);
+  g_test_add_data_func ("/orgchart/demo-dark", GINT_TO_POINTER (TRUE), test_orgchart_demo);
+  g_test_add_func ("/orgchart/markup-names", test_orgchart_markup_names);
+  g_test_add_func ("/orgchart/empty", test_orgchart_empty);
+  return g_test_run ();
+}
