@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include "vigil-alerts-page.h"
 #include "vigil-board-page.h"
 #include "vigil-empty-page.h"
 #include "vigil-gui.h"
@@ -13,6 +14,7 @@ void
 vigil_gui_init (void)
 {
   vigil_core_init ();
+  g_type_ensure (VIGIL_TYPE_ALERTS_PAGE);
   g_type_ensure (VIGIL_TYPE_BOARD_PAGE);
   g_type_ensure (VIGIL_TYPE_EMPTY_PAGE);
   g_type_ensure (VIGIL_TYPE_GRAPH_VIEW);
