@@ -8,6 +8,7 @@
 #include "vigil-empty-page.h"
 #include "vigil-gui.h"
 #include "vigil-org-page.h"
+#include "vigil-overview-page.h"
 #include "vigil-window.h"
 
 void
@@ -19,6 +20,7 @@ vigil_gui_init (void)
   g_type_ensure (VIGIL_TYPE_EMPTY_PAGE);
   g_type_ensure (VIGIL_TYPE_GRAPH_VIEW);
   g_type_ensure (VIGIL_TYPE_ORG_PAGE);
+  g_type_ensure (VIGIL_TYPE_OVERVIEW_PAGE);
   g_type_ensure (VIGIL_TYPE_WINDOW);
 }
 
