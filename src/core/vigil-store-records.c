@@ -81,10 +81,24 @@ normalize_time (const char  *text,
 {
   g_autoptr(GError) local = NULL;
 
+  g_autofree char *typed = NULL;
+
   *out = NULL;
   if (text == NULL || *text == '\0')
     return TRUE;
-  *out = vigil_time_normalize (text, &local);
+  /* forms are typed by people: "2026-12-01 17:00" means 2026-12-01T17:00:00 */
+  typed = g_strstrip (g_strdup (text));
+  if (strlen (typed) >= 16 && typed[10] == ' ' && g_ascii_isdigit (typed[11]))
+    typed[10] = 'T';
+  if (strlen (typed) == 16 && typed[10] == 'T' && typed[13] == ':')
+    {
+      char *with_seconds = g_strconcat (typed, ":00", NULL);
+      g_free (typed);
+      typed = with_seconds;
+    }
+  *out = vigil_time_normalize (typed, NULL);
+  if (*out == NULL)
+    *out = vigil_time_normalize (text, &local);
   if (*out == NULL)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION, _("%s: %s"), field,

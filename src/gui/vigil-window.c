@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "vigil-record-windows.h"
+#include "vigil-store-playbooks.h"
 #include "vigil-window.h"
 
 struct _VigilWindow
@@ -174,6 +176,10 @@ vigil_window_constructed (GObject *object)
         g_object_set (page, "store", self->store, NULL);
     }
 
+  /* playbooks pre-fill actions from the moment incidents are created */
+  if (self->store != NULL)
+    vigil_store_ensure_playbooks (self->store, NULL);
+
   if (self->settings != NULL)
     {
       g_autofree char *view = g_settings_get_string (self->settings, "last-view");
@@ -294,6 +300,8 @@ vigil_window_class_init (VigilWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilWindow, stack);
 
   gtk_widget_class_install_action (widget_class, "win.view", "s", view_action_cb);
+  /* the incident record: win.open-incident, win.followups, win.detection-requests, win.playbooks */
+  vigil_record_install_window_actions (widget_class);
   for (guint i = 0; i < G_N_ELEMENTS (view_keys); i++)
     {
       gtk_widget_class_add_binding_action (widget_class, view_keys[i].key, GDK_CONTROL_MASK,

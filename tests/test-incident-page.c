@@ -1,0 +1,360 @@
+/* test-incident-page.c — the incident record window: every section with
+ * demo data (screenshots, light and dark), hostile text, and one item of
+ * each kind added through the page's actions and forms
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "vigil-gui.h"
+#include "vigil-incident-window.h"
+#include "vigil-store-private.h"
+#include "vigil-store-demo.h"
+#include "vigil-store-playbooks.h"
+#include "vigil-window.h"
+#include "vigil-test-util.h"
+
+static const char * const sections[] = {
+  "summary", "actions", "contacts", "observables", "assets", "timeline", NULL
+};
+
+static gboolean painted;
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gulong id;
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  painted = FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+  g_assert_true (painted);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR")
+                                                                        : ".", "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static gint64
+count (VigilStore *store,
+       const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 n = vigil_store_query_int (store, sql, &error);
+  g_assert_no_error (error);
+  return n;
+}
+
+static VigilStore *
+demo_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  VigilStore *store = vigil_test_store_new ();
+
+  g_assert_true (vigil_store_load_demo (store, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (vigil_store_ensure_playbooks (store, &error), ==, 6);
+  return store;
+}
+
+/* The busiest open demo incident: the most timeline rows. */
+static gint64
+busy_incident (VigilStore *store)
+{
+  return count (store, "SELECT incident_id FROM timeline t JOIN incidents i ON i.id = t.incident_id "
+                       "WHERE i.stage <> 'closed' GROUP BY incident_id ORDER BY count(*) DESC LIMIT 1");
+}
+
+static VigilIncidentWindow *
+open_page (GtkWidget *main_window,
+           VigilStore *store,
+           gint64      id)
+{
+  VigilIncidentWindow *page;
+
+  g_assert_true (gtk_widget_activate_action (main_window, "win.open-incident", "x", id));
+  /* opening again presents the same window */
+  page = vigil_incident_window_open (GTK_WINDOW (main_window), store, id);
+  g_assert_nonnull (page);
+  g_assert_true (vigil_incident_window_open (GTK_WINDOW (main_window), store, id) == page);
+  gtk_window_set_default_size (GTK_WINDOW (page), 1100, 900);
+  wait_for_frame (GTK_WIDGET (page));
+  return page;
+}
+
+static GtkWidget *
+main_window_new (VigilStore *store,
+                 gboolean    dark)
+{
+  GtkWidget *window;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK
+                                           : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  window = g_object_new (VIGIL_TYPE_WINDOW, "store", store, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  return window;
+}
+
+static void
+screenshots (gboolean dark)
+{
+  g_autoptr(VigilStore) store = demo_store ();
+  GtkWidget *window = main_window_new (store, dark);
+  gint64 id = busy_incident (store);
+  VigilIncidentWindow *page = open_page (window, store, id);
+
+  for (guint i = 0; sections[i]; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("incident-%s-%s", sections[i],
+                                               dark ? "dark" : "light");
+      vigil_incident_window_set_section (page, sections[i]);
+      spin (30);
+      wait_for_frame (GTK_WIDGET (page));
+      save_png (GTK_WIDGET (page), name);
+    }
+  /* several incidents at once */
+  {
+    gint64 other = count (store, "SELECT min(id) FROM incidents");
+    VigilIncidentWindow *second = open_page (window, store, other);
+    g_assert_true (second != page);
+    gtk_window_destroy (GTK_WINDOW (second));
+  }
+  /* the cross-incident lists */
+  g_assert_true (gtk_widget_activate_action (window, "win.followups", NULL));
+  g_assert_true (gtk_widget_activate_action (window, "win.detection-requests", NULL));
+  g_assert_true (gtk_widget_activate_action (window, "win.playbooks", NULL));
+  spin (100);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+        const char *title = gtk_window_get_title (w);
+        if (title && (g_str_equal (title, "Follow-ups") || g_str_equal (title, "Detection Requests")
+                      || g_str_equal (title, "Playbooks")))
+          {
+            g_autofree char *name = g_strdup_printf ("incident-list-%s-%s", title,
+                                                     dark ? "dark" : "light");
+            g_strdelimit (name, " ", '-');
+            wait_for_frame (GTK_WIDGET (w));
+            save_png (GTK_WIDGET (w), name);
+          }
+      }
+  }
+  gtk_window_destroy (GTK_WINDOW (page));
+  /* the main window stays: its pages are not ours to tear down mid-test */
+  gtk_widget_set_visible (window, FALSE);
+}
+
+static void
+test_screenshots_light (void)
+{
+  screenshots (FALSE);
+}
+
+static void
+test_screenshots_dark (void)
+{
+  screenshots (TRUE);
+}
+
+static void
+submit (VigilIncidentWindow *page,
+        const char          *action,
+        const char * const  *fields)
+{
+  VigilRecordForm *form;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  form = vigil_incident_window_get_form (page);
+  g_assert_nonnull (form);
+  for (guint i = 0; fields[i]; i += 2)
+    vigil_record_form_set (form, fields[i], fields[i + 1]);
+  if (!vigil_record_form_submit (form))
+    g_error ("%s refused: %s", action, vigil_record_form_get_error (form));
+  g_assert_null (vigil_incident_window_get_form (page));
+}
+
+#define FIELDS(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
+static void
+test_add_each_kind (void)
+{
+  g_autoptr(VigilStore) store = demo_store ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window = main_window_new (store, FALSE);
+  gint64 id, asset, person;
+  VigilIncidentWindow *page;
+  VigilRecordForm *form;
+
+  /* hostile text: markup, very long, non-Latin */
+  {
+    g_autofree char *long_text = g_strnfill (5000, 'x');
+    g_autofree char *sql = g_strdup_printf (
+      "INSERT INTO incidents (ref, title, description, category, created_at, updated_at, "
+      "detected_at) VALUES ('INC-2026-9001', '<b>&amp; <i>unclosed — 日本語 العربية', "
+      "'Mail from evil@bad.example via 203.0.113.77 %s', 'fraud', "
+      "'2026-11-30T10:00:00Z', '2026-11-30T10:00:00Z', '2026-11-30T09:00:00Z')", long_text);
+    g_assert_true (vigil_store_exec (store, sql, &error));
+    g_assert_no_error (error);
+    id = count (store, "SELECT id FROM incidents WHERE ref = 'INC-2026-9001'");
+  }
+  /* the phishing playbook pre-filled the actions */
+  g_assert_cmpint (count (store, "SELECT count(*) FROM actions WHERE playbook = 'Phishing' "
+                                 "AND incident_id = (SELECT id FROM incidents WHERE ref = "
+                                 "'INC-2026-9001')"), >, 0);
+  page = open_page (window, store, id);
+  vigil_incident_window_build_all (page);
+  save_png (GTK_WIDGET (page), "incident-hostile-summary");
+
+  submit (page, "incident.add-task",
+          FIELDS ("title", "Check <script> in the logs", "owner", "", "due", "2026-12-01 17:00"));
+  submit (page, "incident.add-countermeasure",
+          FIELDS ("title", "Block bad.example", "type", "block", "where", "Proxy"));
+  person = count (store, "SELECT min(id) FROM people");
+  {
+    g_autofree char *with = g_strdup_printf ("p%" G_GINT64_FORMAT, person);
+    submit (page, "incident.add-contact",
+            FIELDS ("with", with, "channel", "email", "summary", "Asked for headers",
+                    "follow-up", "2026-12-24 09:00"));
+  }
+  /* an invalid observable is refused in the form, which stays open */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "incident.add-observable", NULL));
+  form = vigil_incident_window_get_form (page);
+  vigil_record_form_set (form, "type", "ip");
+  vigil_record_form_set (form, "value", "999.1.1.1");
+  g_assert_false (vigil_record_form_submit (form));
+  g_assert_nonnull (strstr (vigil_record_form_get_error (form), "999.1.1.1"));
+  vigil_record_form_set (form, "value", "198.51.100.7");
+  vigil_record_form_set (form, "ioc", "1");
+  g_assert_true (vigil_record_form_submit (form));
+
+  asset = count (store, "SELECT min(id) FROM assets WHERE tech_contact_id IS NOT NULL");
+  {
+    g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, asset);
+    submit (page, "incident.add-asset", FIELDS ("asset", key, "status", "compromised"));
+  }
+  submit (page, "incident.add-note", FIELDS ("text", "Spoke to the vendor", "at",
+                                             "2026-11-30T08:00:00Z"));
+  {
+    g_autofree char *team = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                             count (store, "SELECT min(id) FROM teams"));
+    submit (page, "incident.request-detection", FIELDS ("team", team, "what", "Logins from TOR",
+                                                        "where", "VPN"));
+  }
+  /* one-click suggestion from the description */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "incident.add-suggestion", "(ss)",
+                                             "email", "evil@bad.example"));
+
+  g_assert_cmpint (count (store, "SELECT count(*) FROM actions WHERE title = "
+                                 "'Check <script> in the logs' AND due_at = "
+                                 "'2026-12-01T17:00:00Z'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM observables WHERE incident_id = "
+                                 "(SELECT id FROM incidents WHERE ref = 'INC-2026-9001')"), ==, 2);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM contacts WHERE follow_up_at IS NOT NULL "
+                                 "AND summary = 'Asked for headers'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM incident_assets WHERE status = "
+                                 "'compromised'"), >=, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM timeline WHERE kind = 'note' AND at = "
+                                 "'2026-11-30T08:00:00Z'"), ==, 1);
+  g_assert_cmpint (count (store, "SELECT count(*) FROM detection_requests WHERE what = "
+                                 "'Logins from TOR'"), ==, 1);
+
+  /* the countermeasure goes active; closing the incident shows the warning */
+  {
+    gint64 cm = count (store, "SELECT id FROM actions WHERE title = 'Block bad.example'");
+    GtkWidget *revealer;
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "incident.set-action-status",
+                                               "(xs)", cm, "active"));
+    g_assert_true (vigil_store_exec (store, "UPDATE incidents SET stage = 'closed', resolution = "
+                                     "'true-positive', summary = 'Done' WHERE ref = 'INC-2026-9001'",
+                                     &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (count (store, "SELECT count(*) FROM actions WHERE kind = 'countermeasure' "
+                                   "AND status = 'active' AND title = 'Block bad.example'"), ==, 1);
+    vigil_store_notify (store, VIGIL_KIND_INCIDENT, id);
+    revealer = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                          VIGIL_TYPE_INCIDENT_WINDOW,
+                                                          "warning_revealer"));
+    /* the page refreshes from an idle after the store's `changed` */
+    for (gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+         !gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)) &&
+         g_get_monotonic_time () < until;)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  }
+
+  for (guint i = 0; sections[i]; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("incident-hostile-%s", sections[i]);
+      vigil_incident_window_set_section (page, sections[i]);
+      spin (30);
+      wait_for_frame (GTK_WIDGET (page));
+      save_png (GTK_WIDGET (page), name);
+    }
+  gtk_window_destroy (GTK_WINDOW (page));
+  /* the main window stays: its pages are not ours to tear down mid-test */
+  gtk_widget_set_visible (window, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vigil_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+  vigil_gui_init ();
+
+  g_test_add_func ("/vigil/incident-page/screenshots-light", test_screenshots_light);
+  g_test_add_func ("/vigil/incident-page/screenshots-dark", test_screenshots_dark);
+  g_test_add_func ("/vigil/incident-page/add-each-kind", test_add_each_kind);
+  return g_test_run ();
+}
