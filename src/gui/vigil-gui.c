@@ -7,6 +7,7 @@
 #include "vigil-board-page.h"
 #include "vigil-empty-page.h"
 #include "vigil-gui.h"
+#include "vigil-inventory-page.h"
 #include "vigil-org-page.h"
 #include "vigil-overview-page.h"
 #include "vigil-window.h"
@@ -18,6 +19,7 @@ vigil_gui_init (void)
   g_type_ensure (VIGIL_TYPE_ALERTS_PAGE);
   g_type_ensure (VIGIL_TYPE_BOARD_PAGE);
   g_type_ensure (VIGIL_TYPE_EMPTY_PAGE);
+  g_type_ensure (VIGIL_TYPE_INVENTORY_PAGE);
   g_type_ensure (VIGIL_TYPE_GRAPH_VIEW);
   g_type_ensure (VIGIL_TYPE_ORG_PAGE);
   g_type_ensure (VIGIL_TYPE_OVERVIEW_PAGE);

@@ -1,0 +1,1626 @@
+/* vigil-inventory-page.c — the inventory: assets and the document archive
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Assets are a lazy column view: ids come from SQL, filtered and sorted
+ * there (vigil_store_list_asset_ids), and VigilRecordList builds the rows
+ * the view shows.  The detail pane shows the contacts, the dependency map
+ * (VigilGraphView over a Graphviz layout made off the main thread), the
+ * documents and the incidents and alerts that touched the asset.  Documents
+ * are archived by drag and drop or the file chooser; their text is
+ * extracted in the background with progress.  Ctrl+F searches both.
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "vigil-asset-import.h"
+#include "vigil-document-preview.h"
+#include "vigil-extract.h"
+#include "vigil-graph-view.h"
+#include "vigil-inventory-dialogs.h"
+#include "vigil-inventory-page.h"
+#include "vigil-store-assets.h"
+#include "vigil-store-documents.h"
+#include "vigil-window.h"
+
+struct _VigilInventoryPage
+{
+  GtkWidget          parent_instance;
+
+  VigilStore        *store;
+  gulong             changed_id;
+
+  VigilRecordList   *assets;
+  GtkSingleSelection *asset_selection;
+  VigilAssetSort     sort;
+  gboolean           descending;
+  gint64             asset_id;
+
+  VigilRecordList   *documents;
+  GtkSingleSelection *doc_selection;
+  gint64             document_id;
+
+  GtkWidget         *map_box;     /* kept across detail rebuilds */
+  GtkWidget         *map;
+  GArray            *map_ids;     /* node index → asset id */
+  GCancellable      *map_cancellable;
+
+  GCancellable      *extract_cancellable;
+  gboolean           extracting;
+  gboolean           extract_again;
+
+  guint              n_hits;
+
+  /* template */
+  GtkWidget         *box;
+  GtkWidget         *stack;
+  GtkWidget         *search_entry;
+  GtkWidget         *progress;
+  GtkWidget         *asset_filter;
+  GtkWidget         *asset_list_stack;
+  GtkWidget         *asset_view;
+  GtkWidget         *asset_detail;
+  GtkWidget         *doc_side;
+  GtkWidget         *doc_filter;
+  GtkWidget         *doc_list;
+  GtkWidget         *doc_detail;
+  GtkWidget         *preview;
+  GtkWidget         *search_results;
+};
+
+G_DEFINE_FINAL_TYPE (VigilInventoryPage, vigil_inventory_page, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_STORE, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+static void refresh_asset_detail (VigilInventoryPage *self);
+static void refresh_doc_detail (VigilInventoryPage *self);
+static void start_extraction (VigilInventoryPage *self);
+
+/* Helpers ---------------------------------------------------------------------------- */
+
+static void
+toast (VigilInventoryPage *self,
+       const char         *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (VIGIL_IS_WINDOW (root))
+    vigil_window_show_toast (VIGIL_WINDOW (root), message);
+}
+
+static void
+show_error (VigilInventoryPage *self,
+            const GError       *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (VIGIL_IS_WINDOW (root))
+    vigil_window_show_error (VIGIL_WINDOW (root), error);
+  else
+    g_message ("%s", error->message);
+}
+
+static void
+clear_box (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static GtkWidget *
+heading (const char *text,
+         const char *css)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (css)
+    gtk_widget_add_css_class (label, css);
+  return label;
+}
+
+/* An AdwActionRow whose title and subtitle are shown literally. */
+static GtkWidget *
+text_row (const char *title,
+          const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *t = g_markup_escape_text (title ? title : "", -1);
+  g_autofree char *s = g_markup_escape_text (subtitle ? subtitle : "", -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
+  if (subtitle && *subtitle)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
+  return row;
+}
+
+static GtkWidget *
+group (const char *title)
+{
+  GtkWidget *g = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
+  return g;
+}
+
+static const char *
+or_dash (const char *text)
+{
+  return text && *text ? text : "—";
+}
+
+/* Assets: the list ---------------------------------------------------------------------- */
+
+static GObject *
+load_asset (gpointer user_data,
+            gint64   id)
+{
+  return (GObject *) vigil_store_get_asset (VIGIL_STORE (user_data), id, NULL);
+}
+
+static GObject *
+load_document (gpointer user_data,
+               gint64   id)
+{
+  return (GObject *) vigil_store_get_document (VIGIL_STORE (user_data), id, NULL);
+}
+
+static void
+reload_assets (VigilInventoryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  const char *filter;
+
+  if (self->store == NULL)
+    return;
+  filter = gtk_editable_get_text (GTK_EDITABLE (self->asset_filter));
+  ids = vigil_store_list_asset_ids (self->store, filter, self->sort, self->descending, &error);
+  if (ids == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  vigil_record_list_set_ids (self->assets, (const gint64 *) (gpointer) ids->data, ids->len);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->asset_list_stack),
+                                    ids->len > 0 || *filter ? "list" : "empty");
+}
+
+static void
+on_asset_filter_changed (VigilInventoryPage *self)
+{
+  reload_assets (self);
+}
+
+typedef const char *(*AssetText) (VigilAsset *asset);
+
+static const char *
+asset_contact (VigilAsset *a)
+{
+  return vigil_asset_get_tech_contact_name (a);
+}
+
+static const struct
+{
+  const char     *title;
+  VigilAssetSort  sort;
+  AssetText       text;
+  gboolean        expand;
+} columns[] = {
+  { N_("Name"), VIGIL_ASSET_SORT_NAME, vigil_asset_get_name, TRUE },
+  { N_("Kind"), VIGIL_ASSET_SORT_KIND, vigil_asset_get_kind, FALSE },
+  { N_("Addresses"), VIGIL_ASSET_SORT_ADDRESSES, vigil_asset_get_addresses, FALSE },
+  { N_("Owner Team"), VIGIL_ASSET_SORT_OWNER_TEAM, vigil_asset_get_owner_team_name, FALSE },
+  { N_("Technical Contact"), VIGIL_ASSET_SORT_TECH_CONTACT, asset_contact, FALSE },
+  { N_("Business Owner"), VIGIL_ASSET_SORT_BUSINESS_OWNER, vigil_asset_get_business_owner_name, FALSE },
+  { N_("Criticality"), VIGIL_ASSET_SORT_CRITICALITY, vigil_asset_get_criticality, FALSE },
+  { N_("Environment"), VIGIL_ASSET_SORT_ENVIRONMENT, vigil_asset_get_environment, FALSE },
+  { N_("Location"), VIGIL_ASSET_SORT_LOCATION, vigil_asset_get_location, FALSE },
+  { N_("Status"), VIGIL_ASSET_SORT_STATUS, vigil_asset_get_status, FALSE },
+};
+
+static void
+setup_cell (GtkSignalListItemFactory *factory,
+            GtkListItem              *item,
+            gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  guint column = GPOINTER_TO_UINT (user_data);
+  VigilAsset *asset = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = asset ? columns[column].text (asset) : "";
+
+  gtk_label_set_text (GTK_LABEL (label), text ? text : "");
+  if (columns[column].sort == VIGIL_ASSET_SORT_CRITICALITY)
+    {
+      gtk_widget_remove_css_class (label, "error");
+      gtk_widget_remove_css_class (label, "warning");
+      if (g_strcmp0 (text, "critical") == 0)
+        gtk_widget_add_css_class (label, "error");
+      else if (g_strcmp0 (text, "high") == 0)
+        gtk_widget_add_css_class (label, "warning");
+    }
+}
+
+/* The column view's sorter has no public API in GTK 4.8 to say which column
+ * sorts; each column's sorter records its index when the view's sorter asks
+ * it to compare two probes, and the sign of the answer gives the order. */
+static int probed_column = -1;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  probed_column = GPOINTER_TO_INT (user_data);
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_sort_changed (GtkSorter          *sorter,
+                 GtkSorterChange     change,
+                 VigilInventoryPage *self)
+{
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  probed_column = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (probed_column < 0)
+    {
+      self->sort = VIGIL_ASSET_SORT_NAME;
+      self->descending = FALSE;
+    }
+  else
+    {
+      self->sort = columns[probed_column].sort;
+      self->descending = order == GTK_ORDERING_LARGER;
+    }
+  reload_assets (self);
+}
+
+static void
+build_columns (VigilInventoryPage *self)
+{
+  GtkColumnView *view = GTK_COLUMN_VIEW (self->asset_view);
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+      GtkSorter *sorter;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
+      column = gtk_column_view_column_new (_(columns[i].title), factory);
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (i), NULL));
+      gtk_column_view_column_set_sorter (column, sorter);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_column_set_expand (column, columns[i].expand);
+      gtk_column_view_column_set_fixed_width (column, columns[i].expand ? 220 : i == 2 ? 140 : 110);
+      gtk_column_view_append_column (view, column);
+      g_object_unref (sorter);
+      g_object_unref (column);
+    }
+  g_signal_connect (gtk_column_view_get_sorter (view), "changed", G_CALLBACK (on_sort_changed), self);
+}
+
+/* Assets: the detail pane --------------------------------------------------------------- */
+
+static void
+on_map_layout (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  VigilInventoryPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  VigilGraphLayout *layout = vigil_graph_layout_finish (result, &error);
+  g_autoptr(GPtrArray) links = NULL;
+
+  if (layout == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("dependency map: %s", error->message);
+      return;
+    }
+  vigil_graph_view_set_layout (VIGIL_GRAPH_VIEW (self->map), layout);
+  for (guint i = 0; i < self->map_ids->len; i++)
+    {
+      g_autoptr(VigilAsset) a = vigil_store_get_asset (self->store, g_array_index (self->map_ids, gint64, i), NULL);
+      if (a == NULL)
+        continue;
+      vigil_graph_view_set_node (VIGIL_GRAPH_VIEW (self->map), i, vigil_asset_get_name (a),
+                                 vigil_asset_get_kind (a), vigil_asset_get_addresses (a),
+                                 vigil_asset_get_criticality (a));
+      if (vigil_asset_get_id (a) == self->asset_id)
+        vigil_graph_view_set_node_flags (VIGIL_GRAPH_VIEW (self->map), i, VIGIL_GRAPH_VIEW_NODE_HIGHLIGHT);
+    }
+  vigil_graph_view_zoom_to_fit (VIGIL_GRAPH_VIEW (self->map));
+  vigil_graph_layout_unref (layout);
+}
+
+static void
+build_map (VigilInventoryPage *self,
+           GPtrArray          *links)
+{
+  g_autoptr(VigilGraph) graph = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  g_cancellable_cancel (self->map_cancellable);
+  g_clear_object (&self->map_cancellable);
+  g_array_set_size (self->map_ids, 0);
+  gtk_widget_set_visible (self->map_box, links->len > 0);
+  if (links->len == 0)
+    return;
+
+  graph = vigil_graph_new ();
+  vigil_graph_set_attr (graph, "rankdir", "LR");
+  vigil_graph_set_attr (graph, "ranksep", "0.6");
+  for (guint i = 0; i <= links->len; i++)
+    {
+      VigilAssetLink *l = i < links->len ? g_ptr_array_index (links, i) : NULL;
+      gint64 ends[2] = { l ? l->from_id : self->asset_id, l ? l->to_id : self->asset_id };
+
+      for (guint e = 0; e < 2; e++)
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ends[e]);
+
+          if (g_hash_table_contains (seen, &ends[e]))
+            continue;
+          g_array_append_val (self->map_ids, ends[e]);
+          g_hash_table_add (seen, g_memdup2 (&ends[e], sizeof (gint64)));
+          vigil_graph_add_node (graph, id, 170, 56, NULL);
+        }
+    }
+  for (guint i = 0; i < links->len; i++)
+    {
+      VigilAssetLink *l = g_ptr_array_index (links, i);
+      g_autofree char *from = g_strdup_printf ("%" G_GINT64_FORMAT, l->from_id);
+      g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, l->to_id);
+      vigil_graph_add_edge (graph, from, to);
+    }
+  self->map_cancellable = g_cancellable_new ();
+  vigil_graph_layout_async (graph, self->map_cancellable, on_map_layout, self);
+}
+
+static void
+on_map_node_activated (VigilGraphView     *view,
+                       guint               node,
+                       VigilInventoryPage *self)
+{
+  if (node < self->map_ids->len)
+    vigil_inventory_page_select_asset (self, g_array_index (self->map_ids, gint64, node));
+}
+
+static const char *
+role_label (const char *role)
+{
+  if (g_str_equal (role, "tech-contact"))
+    return _("Technical contact");
+  if (g_str_equal (role, "business-owner"))
+    return _("Business owner");
+  return _("Owner team lead");
+}
+
+static const char *
+link_label (const char *kind,
+            gboolean    incoming)
+{
+  if (g_str_equal (kind, VIGIL_ASSET_HOSTED_ON))
+    return incoming ? _("hosts") : _("hosted on");
+  if (g_str_equal (kind, VIGIL_ASSET_CONNECTS_TO))
+    return incoming ? _("connected from") : _("connects to");
+  return incoming ? _("needed by") : _("depends on");
+}
+
+static void
+on_doc_row_activated (AdwActionRow       *row,
+                      VigilInventoryPage *self)
+{
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "document-id"));
+  vigil_inventory_page_select_document (self, id);
+}
+
+static void
+refresh_asset_detail (VigilInventoryPage *self)
+{
+  g_autoptr(VigilAsset) a = NULL;
+  g_autoptr(GPtrArray) contacts = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GPtrArray) map_links = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GArray) docs = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *g, *buttons, *button;
+
+  g_object_ref (self->map_box);
+  clear_box (self->asset_detail);
+
+  if (self->store == NULL || self->asset_id <= 0
+      || (a = vigil_store_get_asset (self->store, self->asset_id, NULL)) == NULL)
+    {
+      GtkWidget *status = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "network-server-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Asset Selected"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                       _("Select an asset to see who to call, what it depends on and its documents."));
+      gtk_widget_set_vexpand (status, TRUE);
+      gtk_box_append (GTK_BOX (self->asset_detail), status);
+      g_object_unref (self->map_box);
+      return;
+    }
+
+  gtk_box_append (GTK_BOX (self->asset_detail), heading (vigil_asset_get_name (a), "title-2"));
+  subtitle = g_strdup_printf ("%s · %s · %s · %s", vigil_asset_get_kind (a), vigil_asset_get_criticality (a),
+                              vigil_asset_get_environment (a), vigil_asset_get_status (a));
+  gtk_box_append (GTK_BOX (self->asset_detail), heading (subtitle, "dim-label"));
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  button = gtk_button_new_with_mnemonic (_("_Edit…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "inventory.edit-asset");
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (self->asset_detail), buttons);
+
+  /* who to call */
+  contacts = vigil_store_list_asset_contacts (self->store, self->asset_id, NULL);
+  g = group (_("Contacts"));
+  if (contacts == NULL || contacts->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g),
+                                           _("No contact yet: edit the asset to name its technical contact and business owner."));
+  for (guint i = 0; contacts && i < contacts->len; i++)
+    {
+      VigilAssetContact *c = g_ptr_array_index (contacts, i);
+      g_autofree char *title = g_strdup_printf ("%s — %s", c->name, role_label (c->role));
+      g_autofree char *sub = g_strdup_printf ("%s%s%s%s%s", c->email ? c->email : "",
+                                              c->email && (c->phone || c->mobile) ? " · " : "",
+                                              c->phone ? c->phone : "",
+                                              c->phone && c->mobile ? " · " : "",
+                                              c->mobile ? c->mobile : "");
+      GtkWidget *row = text_row (title, *sub ? sub : _("no email or phone recorded"));
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "avatar-default-symbolic");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+    }
+  gtk_box_append (GTK_BOX (self->asset_detail), g);
+
+  /* dependencies: the map and the list */
+  links = vigil_store_list_asset_links (self->store, self->asset_id, 1, NULL);
+  map_links = vigil_store_list_asset_links (self->store, self->asset_id, 2, NULL);
+  g = group (_("Dependencies"));
+  if (links == NULL || links->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g),
+                                           _("No dependency recorded (vigilctl asset link)."));
+  gtk_box_append (GTK_BOX (self->asset_detail), g);
+  gtk_box_append (GTK_BOX (self->asset_detail), self->map_box);
+  g_object_unref (self->map_box);
+  build_map (self, map_links ? map_links : links);
+  g = group (NULL);
+  for (guint i = 0; links && i < links->len; i++)
+    {
+      VigilAssetLink *l = g_ptr_array_index (links, i);
+      gboolean incoming = l->to_id == self->asset_id && l->from_id != self->asset_id;
+      if (l->from_id != self->asset_id && l->to_id != self->asset_id)
+        continue;
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
+                                 text_row (incoming ? l->from_name : l->to_name,
+                                           link_label (l->kind, incoming)));
+    }
+  gtk_box_append (GTK_BOX (self->asset_detail), g);
+
+  g = group (_("Details"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Addresses"), or_dash (vigil_asset_get_addresses (a))));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Host name"), or_dash (vigil_asset_get_hostname (a))));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Owner team"), or_dash (vigil_asset_get_owner_team_name (a))));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Location"), or_dash (vigil_asset_get_location (a))));
+  if (*vigil_asset_get_description (a))
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Description"), vigil_asset_get_description (a)));
+  gtk_box_append (GTK_BOX (self->asset_detail), g);
+
+
+  /* documents */
+  docs = vigil_store_list_linked_document_ids (self->store, self->asset_id, 0, 0, NULL);
+  g = group (_("Documents"));
+  if (docs == NULL || docs->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g),
+                                           _("No document linked: link one from its details in Documents."));
+  for (guint i = 0; docs && i < docs->len; i++)
+    {
+      g_autoptr(VigilDocument) d = vigil_store_get_document (self->store, g_array_index (docs, gint64, i), NULL);
+      GtkWidget *row;
+      if (d == NULL)
+        continue;
+      row = text_row (vigil_document_get_title (d), vigil_document_get_kind (d));
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "x-office-document-symbolic");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_object_set_data (G_OBJECT (row), "document-id", GSIZE_TO_POINTER ((gsize) vigil_document_get_id (d)));
+      g_signal_connect (row, "activated", G_CALLBACK (on_doc_row_activated), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+    }
+  gtk_box_append (GTK_BOX (self->asset_detail), g);
+
+  /* incidents and alerts */
+  events = vigil_store_list_asset_events (self->store, self->asset_id, NULL);
+  g = group (_("Incidents and Alerts"));
+  if (events == NULL || events->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), _("Nothing has touched this asset."));
+  for (guint i = 0; events && i < events->len && i < 30; i++)
+    {
+      VigilAssetEvent *e = g_ptr_array_index (events, i);
+      g_autofree char *title = g_strdup_printf ("%s %s", e->ref, e->title);
+      g_autofree char *sub = g_strdup_printf ("%s · %s · %s", or_dash (e->severity), e->state, or_dash (e->at));
+      GtkWidget *row = text_row (title, sub);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), g_str_equal (e->kind, "incident")
+                                                          ? "dialog-warning-symbolic" : "mail-unread-symbolic");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
+    }
+  gtk_box_append (GTK_BOX (self->asset_detail), g);
+}
+
+static void
+on_asset_selected (GtkSingleSelection *selection,
+                   GParamSpec         *pspec,
+                   VigilInventoryPage *self)
+{
+  VigilAsset *a = gtk_single_selection_get_selected_item (selection);
+  gint64 id = a ? vigil_asset_get_id (a) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-asset", id > 0);
+  if (id == self->asset_id)
+    return;
+  self->asset_id = id;
+  refresh_asset_detail (self);
+}
+
+static void
+on_asset_activate (VigilInventoryPage *self,
+                   guint               position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "inventory.edit-asset", NULL);
+}
+
+gboolean
+vigil_inventory_page_select_asset (VigilInventoryPage *self,
+                                   gint64              asset_id)
+{
+  int position;
+
+  g_return_val_if_fail (VIGIL_IS_INVENTORY_PAGE (self), FALSE);
+
+  position = vigil_record_list_find (self->assets, asset_id);
+  if (position < 0 && *gtk_editable_get_text (GTK_EDITABLE (self->asset_filter)))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->asset_filter), "");
+      reload_assets (self);
+      position = vigil_record_list_find (self->assets, asset_id);
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "assets");
+  if (position < 0)
+    return FALSE;
+  gtk_single_selection_set_selected (self->asset_selection, (guint) position);
+  return TRUE;
+}
+
+/* Documents ------------------------------------------------------------------------------ */
+
+static void
+reload_documents (VigilInventoryPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  if (self->store == NULL)
+    return;
+  ids = vigil_store_list_document_ids (self->store, gtk_editable_get_text (GTK_EDITABLE (self->doc_filter)),
+                                       &error);
+  if (ids == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  vigil_record_list_set_ids (self->documents, (const gint64 *) (gpointer) ids->data, ids->len);
+}
+
+static void
+on_doc_filter_changed (VigilInventoryPage *self)
+{
+  reload_documents (self);
+}
+
+static void
+setup_doc (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *sub = gtk_label_new (NULL);
+
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_xalign (GTK_LABEL (sub), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (sub), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_widget_add_css_class (sub, "dim-label");
+  gtk_widget_add_css_class (sub, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), sub);
+  gtk_list_item_set_child (item, box);
+}
+
+static const char *
+text_status_label (VigilDocument *d)
+{
+  const char *status = vigil_document_get_text_status (d);
+
+  if (g_str_equal (status, "pending"))
+    return _("text pending");
+  if (g_str_equal (status, "failed"))
+    return _("text not readable");
+  if (g_str_equal (status, "none"))
+    return _("no text");
+  return _("indexed");
+}
+
+static void
+bind_doc (GtkSignalListItemFactory *factory,
+          GtkListItem              *item,
+          gpointer                  user_data)
+{
+  VigilDocument *d = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *sub = gtk_widget_get_next_sibling (title);
+  g_autofree char *text = NULL;
+
+  if (d == NULL)
+    return;
+  text = g_strdup_printf ("%s · TLP:%s · %s · %s", vigil_document_get_kind (d),
+                          vigil_document_get_tlp (d), vigil_document_get_filename (d),
+                          text_status_label (d));
+  gtk_label_set_text (GTK_LABEL (title), vigil_document_get_title (d));
+  gtk_label_set_text (GTK_LABEL (sub), text);
+}
+
+static void
+refresh_doc_detail (VigilInventoryPage *self)
+{
+  g_autoptr(VigilDocument) d = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  g_autoptr(GArray) versions = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *meta = NULL;
+  g_autofree char *size = NULL;
+  g_autoptr(GString) linked = g_string_new (NULL);
+  GtkWidget *buttons, *button;
+
+  clear_box (self->doc_detail);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-document", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.open-document", FALSE);
+
+  if (self->store == NULL || self->document_id <= 0
+      || (d = vigil_store_get_document (self->store, self->document_id, NULL)) == NULL)
+    {
+      vigil_document_preview_set_file (VIGIL_DOCUMENT_PREVIEW (self->preview), NULL, NULL);
+      return;
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-document", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.open-document", TRUE);
+
+  gtk_box_append (GTK_BOX (self->doc_detail), heading (vigil_document_get_title (d), "title-3"));
+  size = g_format_size (vigil_document_get_size (d));
+  meta = g_strdup_printf (_("%s · version %s · %s · TLP:%s · owner %s · %s · %s"),
+                          vigil_document_get_kind (d), or_dash (vigil_document_get_version (d)),
+                          or_dash (vigil_document_get_doc_date (d)), vigil_document_get_tlp (d),
+                          or_dash (vigil_document_get_owner_team_name (d)),
+                          vigil_document_get_filename (d), size);
+  gtk_box_append (GTK_BOX (self->doc_detail), heading (meta, "dim-label"));
+
+  if (g_str_equal (vigil_document_get_text_status (d), "failed"))
+    {
+      g_autofree char *why = g_strdup_printf (_("Its text is not searchable: %s"), vigil_document_get_text_error (d));
+      GtkWidget *label = heading (why, "warning");
+      gtk_box_append (GTK_BOX (self->doc_detail), label);
+    }
+  else if (g_str_equal (vigil_document_get_text_status (d), "pending"))
+    gtk_box_append (GTK_BOX (self->doc_detail), heading (_("Its text is being extracted for search…"), "dim-label"));
+
+  links = vigil_store_list_document_links (self->store, self->document_id, NULL);
+  for (guint i = 0; links && i < links->len; i++)
+    {
+      VigilDocumentLink *l = g_ptr_array_index (links, i);
+      g_string_append_printf (linked, "%s%s", linked->len ? ", " : "", l->name);
+    }
+  if (linked->len > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Linked to %s"), linked->str);
+      gtk_box_append (GTK_BOX (self->doc_detail), heading (text, NULL));
+    }
+  versions = vigil_store_list_document_versions (self->store, self->document_id, NULL);
+  if (versions != NULL && versions->len > 1)
+    {
+      guint index = 0;
+      g_autofree char *text = NULL;
+      for (guint i = 0; i < versions->len; i++)
+        if (g_array_index (versions, gint64, i) == self->document_id)
+          index = i;
+      text = g_strdup_printf (_("Version %u of %u kept in the archive (newest first)"),
+                              versions->len - index, versions->len);
+      gtk_box_append (GTK_BOX (self->doc_detail), heading (text, "dim-label"));
+    }
+
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  button = gtk_button_new_with_mnemonic (_("Edit _Details…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "inventory.edit-document");
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = gtk_button_new_with_mnemonic (_("_Open With…"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "inventory.open-document");
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (self->doc_detail), buttons);
+
+  path = vigil_store_dup_document_path (self->store, d);
+  vigil_document_preview_set_file (VIGIL_DOCUMENT_PREVIEW (self->preview), path,
+                                   vigil_document_get_media_type (d));
+}
+
+static void
+on_doc_selected (GtkSingleSelection *selection,
+                 GParamSpec         *pspec,
+                 VigilInventoryPage *self)
+{
+  VigilDocument *d = gtk_single_selection_get_selected_item (selection);
+  gint64 id = d ? vigil_document_get_id (d) : 0;
+
+  if (id == self->document_id)
+    return;
+  self->document_id = id;
+  refresh_doc_detail (self);
+}
+
+static void
+on_doc_activate (VigilInventoryPage *self,
+                 guint               position)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "inventory.open-document", NULL);
+}
+
+gboolean
+vigil_inventory_page_select_document (VigilInventoryPage *self,
+                                      gint64              document_id)
+{
+  int position;
+
+  g_return_val_if_fail (VIGIL_IS_INVENTORY_PAGE (self), FALSE);
+
+  position = vigil_record_list_find (self->documents, document_id);
+  if (position < 0 && *gtk_editable_get_text (GTK_EDITABLE (self->doc_filter)))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->doc_filter), "");
+      reload_documents (self);
+      position = vigil_record_list_find (self->documents, document_id);
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "documents");
+  if (position < 0)
+    return FALSE;
+  gtk_single_selection_set_selected (self->doc_selection, (guint) position);
+  return TRUE;
+}
+
+/* Text extraction in the background --------------------------------------------------- */
+
+static void
+on_extract_progress (guint    done,
+                     guint    total,
+                     gpointer user_data)
+{
+  VigilInventoryPage *self = user_data;
+  g_autofree char *text = g_strdup_printf (_("Indexing text: %u of %u"), done, total);
+
+  if (!self->extracting)
+    return;
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), total ? (double) done / total : 1);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress), text);
+}
+
+static void
+on_extracted (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(VigilInventoryPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  guint done = 0, failed = 0;
+
+  if (!vigil_extract_pending_finish (VIGIL_STORE (source), result, &done, &failed, &error))
+    {
+      self->extracting = FALSE;
+      gtk_widget_set_visible (self->progress, FALSE);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (self, error);
+      return;
+    }
+  self->extracting = FALSE;
+  gtk_widget_set_visible (self->progress, FALSE);
+  if (failed > 0)
+    {
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                               "The text of %u document could not be read; it is archived all the same",
+                                                               "The text of %u documents could not be read; they are archived all the same",
+                                                               failed), failed);
+      toast (self, message);
+    }
+  if (self->extract_again)
+    start_extraction (self);
+}
+
+static void
+start_extraction (VigilInventoryPage *self)
+{
+  if (self->store == NULL)
+    return;
+  if (self->extracting)
+    {
+      self->extract_again = TRUE;
+      return;
+    }
+  self->extract_again = FALSE;
+  if (vigil_store_count_pending_documents (self->store) == 0)
+    return;
+  self->extracting = TRUE;
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), 0);
+  gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->progress), _("Indexing text…"));
+  gtk_widget_set_visible (self->progress, TRUE);
+  g_clear_object (&self->extract_cancellable);
+  self->extract_cancellable = g_cancellable_new ();
+  vigil_extract_pending_async (self->store, self->extract_cancellable, on_extract_progress, self,
+                               on_extracted, g_object_ref (self));
+}
+
+void
+vigil_inventory_page_add_files (VigilInventoryPage *self,
+                                GListModel         *files)
+{
+  g_autoptr(GError) error = NULL;
+  guint added = 0, known = 0;
+  gint64 last = 0;
+
+  g_return_if_fail (VIGIL_IS_INVENTORY_PAGE (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      g_autofree char *path = g_file_get_path (file);
+      gboolean existing = FALSE;
+      gint64 id;
+
+      if (path == NULL)
+        continue;
+      id = vigil_store_add_document (self->store, path, NULL, &existing, &error);
+      if (id == 0)
+        {
+          show_error (self, error);
+          g_clear_error (&error);
+          continue;
+        }
+      last = id;
+      if (existing)
+        known++;
+      else
+        added++;
+    }
+  if (added + known > 0)
+    {
+      g_autofree char *message = NULL;
+      if (known == 0)
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document archived",
+                                                "%u documents archived", added), added);
+      else
+        message = g_strdup_printf (_("%u documents archived, %u already in the archive"), added, known);
+      toast (self, message);
+      vigil_inventory_page_select_document (self, last);
+    }
+  start_extraction (self);
+}
+
+static gboolean
+on_drop (GtkDropTarget      *target,
+         const GValue       *value,
+         double              x,
+         double              y,
+         VigilInventoryPage *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  vigil_inventory_page_add_files (self, G_LIST_MODEL (files));
+  return TRUE;
+}
+
+/* Search ------------------------------------------------------------------------------------ */
+
+/* The snippet's text escaped, its markers turned into bold */
+static char *
+snippet_markup (const char *snippet)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = snippet ? snippet : ""; *p; )
+    {
+      const char *next = strpbrk (p, VIGIL_SNIPPET_START VIGIL_SNIPPET_END);
+      g_autofree char *escaped = g_markup_escape_text (p, next ? next - p : -1);
+
+      g_string_append (out, escaped);
+      if (next == NULL)
+        break;
+      g_string_append (out, *next == VIGIL_SNIPPET_START[0] ? "<b>" : "</b>");
+      p = next + 1;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GtkWidget *
+search_row (VigilSearchHit *hit)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = heading (hit->title, "heading");
+  GtkWidget *sub = heading (hit->subtitle, "dim-label");
+  GtkWidget *snippet = gtk_label_new (NULL);
+  g_autofree char *markup = snippet_markup (hit->snippet);
+  g_autofree char *kind = g_strdup_printf ("%s — %s", g_str_equal (hit->kind, "asset") ? _("Asset") : _("Document"),
+                                           hit->subtitle);
+
+  gtk_label_set_text (GTK_LABEL (sub), kind);
+  gtk_label_set_selectable (GTK_LABEL (title), FALSE);
+  gtk_label_set_selectable (GTK_LABEL (sub), FALSE);
+  gtk_label_set_markup (GTK_LABEL (snippet), markup);
+  gtk_label_set_xalign (GTK_LABEL (snippet), 0);
+  gtk_label_set_wrap (GTK_LABEL (snippet), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (snippet), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), sub);
+  gtk_box_append (GTK_BOX (box), snippet);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), "kind", g_strdup (hit->kind), g_free);
+  g_object_set_data (G_OBJECT (row), "id", GSIZE_TO_POINTER ((gsize) hit->id));
+  return row;
+}
+
+void
+vigil_inventory_page_search (VigilInventoryPage *self,
+                             const char         *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (VIGIL_IS_INVENTORY_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (self->search_results)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->search_results), child);
+  self->n_hits = 0;
+  if (self->store == NULL || query == NULL || *query == '\0')
+    return;
+
+  hits = vigil_store_search_inventory (self->store, query, 50, &error);
+  if (hits == NULL)
+    {
+      show_error (self, error);
+      return;
+    }
+  for (guint i = 0; i < hits->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->search_results), search_row (g_ptr_array_index (hits, i)));
+  self->n_hits = hits->len;
+  if (hits->len == 0)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      g_autofree char *text = g_strdup_printf (_("Nothing matches “%s”"), query);
+      GtkWidget *label = heading (text, "dim-label");
+      gtk_widget_set_margin_top (label, 12);
+      gtk_widget_set_margin_bottom (label, 12);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_list_box_append (GTK_LIST_BOX (self->search_results), row);
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "search");
+}
+
+static void
+on_search_changed (VigilInventoryPage *self)
+{
+  vigil_inventory_page_search (self, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+on_search_activate (VigilInventoryPage *self)
+{
+  GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->search_results), 0);
+  if (first != NULL && gtk_list_box_row_get_activatable (first))
+    g_signal_emit_by_name (self->search_results, "row-activated", first);
+}
+
+static void
+on_search_row_activated (VigilInventoryPage *self,
+                         GtkListBoxRow      *row)
+{
+  const char *kind = g_object_get_data (G_OBJECT (row), "kind");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "id"));
+
+  if (kind == NULL)
+    return;
+  if (g_str_equal (kind, "asset"))
+    vigil_inventory_page_select_asset (self, id);
+  else
+    vigil_inventory_page_select_document (self, id);
+}
+
+/* Actions ------------------------------------------------------------------------------------ */
+
+static GtkWindow *
+parent_window (VigilInventoryPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+action_search (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
+  gtk_widget_grab_focus (self->search_entry);
+}
+
+static void
+action_new_asset (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
+  if (self->store)
+    gtk_window_present (vigil_asset_editor_new (parent_window (self), self->store, 0));
+}
+
+static void
+action_edit_asset (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
+  if (self->store && self->asset_id > 0)
+    gtk_window_present (vigil_asset_editor_new (parent_window (self), self->store, self->asset_id));
+}
+
+static void
+action_edit_document (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
+  GtkWindow *editor;
+
+  if (self->store && self->document_id > 0
+      && (editor = vigil_document_editor_new (parent_window (self), self->store, self->document_id)) != NULL)
+    gtk_window_present (editor);
+}
+
+/* Opens a read-only copy under the document's own name, so the viewer
+ * knows its type and can never change the archived file. */
+static void
+action_open_document (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
+  g_autoptr(VigilDocument) d = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GFile) from = NULL;
+  g_autoptr(GFile) to = NULL;
+
+  if (self->store == NULL || self->document_id <= 0)
+    return;
+  d = vigil_store_get_document (self->store, self->document_id, &error);
+  if (d == NULL)
+    goto fail;
+  source = vigil_store_dup_document_path (self->store, d);
+  dir = g_build_filename (g_get_user_cache_dir (), "vigil", "open", vigil_document_get_sha256 (d), NULL);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create %s"), dir);
+      goto fail;
+    }
+  target = g_build_filename (dir, vigil_document_get_filename (d), NULL);
+  from = g_file_new_for_path (source);
+  to = g_file_new_for_path (target);
+  if (!g_file_test (target, G_FILE_TEST_EXISTS)
+      && !g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
+    goto fail;
+  g_chmod (target, 0400);
+  uri = g_file_get_uri (to);
+  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
+    goto fail;
+  return;
+
+fail:
+  show_error (self, error);
+}
+
+static void
+on_files_chosen (GtkNativeDialog    *dialog,
+                 int                 response,
+                 VigilInventoryPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      vigil_inventory_page_add_files (self, files);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+action_add_documents (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Add Documents to the Archive"), parent_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_files_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+report_import (VigilInventoryPage     *self,
+               const char             *path,
+               VigilAssetImportReport *report,
+               const GError           *error);
+
+static void
+on_import_response (AdwMessageDialog   *dialog,
+                    const char         *response,
+                    VigilInventoryPage *self)
+{
+  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
+
+  if (g_str_equal (response, "skip"))
+    {
+      g_autoptr(VigilAssetImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+      vigil_asset_import_file (self->store, path, NULL, VIGIL_ASSET_IMPORT_SKIP_INVALID, &report, &error);
+      report_import (self, path, report, error);
+    }
+}
+
+static void
+report_import (VigilInventoryPage     *self,
+               const char             *path,
+               VigilAssetImportReport *report,
+               const GError           *error)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autofree char *basename = g_path_get_basename (path);
+  AdwMessageDialog *dialog;
+  GPtrArray *lines = NULL;
+
+  if (error == NULL && (report == NULL || report->unresolved->len == 0))
+    {
+      g_autofree char *message = g_strdup_printf (_("%u assets created, %u updated"),
+                                                  report ? report->created : 0,
+                                                  report ? report->updated : 0);
+      toast (self, message);
+      return;
+    }
+
+  if (error != NULL)
+    {
+      g_string_append (body, error->message);
+      lines = report ? report->problems : NULL;
+    }
+  else
+    {
+      g_string_append_printf (body, _("%u assets created, %u updated. These contacts and teams matched "
+                                      "nobody in the organisation; the assets were imported without them:"),
+                              report->created, report->updated);
+      lines = report->unresolved;
+    }
+  for (guint i = 0; lines != NULL && i < lines->len && i < 15; i++)
+    g_string_append_printf (body, "\n• %s", (char *) g_ptr_array_index (lines, i));
+  if (lines != NULL && lines->len > 15)
+    g_string_append_printf (body, _("\n… and %u more"), lines->len - 15);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
+                                                       error ? _("Nothing Was Imported") : _("Assets Imported"),
+                                                       NULL));
+  adw_message_dialog_format_body (dialog, "%s: %s", basename, body->str);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  if (error != NULL && report != NULL && report->problems->len > 0 && report->problems->len < report->rows)
+    {
+      adw_message_dialog_add_response (dialog, "skip", _("_Import the Valid Rows"));
+      adw_message_dialog_set_response_appearance (dialog, "skip", ADW_RESPONSE_SUGGESTED);
+      g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_csv_chosen (GtkNativeDialog    *dialog,
+               int                 response,
+               VigilInventoryPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(VigilAssetImportReport) report = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (path != NULL)
+        {
+          vigil_asset_import_file (self->store, path, NULL, 0, &report, &error);
+          report_import (self, path, report, error);
+        }
+    }
+  g_object_unref (dialog);
+}
+
+static void
+action_import_assets (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Assets from CSV"), parent_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_pattern (filter, "*.csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_csv_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* The store ----------------------------------------------------------------------------------- */
+
+static void
+on_store_changed (VigilStore         *store,
+                  const char         *kind,
+                  gint64              id,
+                  VigilInventoryPage *self)
+{
+  if (g_str_equal (kind, VIGIL_KIND_ASSET) || g_str_equal (kind, VIGIL_KIND_PERSON)
+      || g_str_equal (kind, VIGIL_KIND_TEAM))
+    {
+      if (id > 0 && g_str_equal (kind, VIGIL_KIND_ASSET))
+        vigil_record_list_invalidate (self->assets, id);
+      else
+        vigil_record_list_invalidate_all (self->assets);
+      reload_assets (self);
+      refresh_asset_detail (self);
+    }
+  else if (g_str_equal (kind, VIGIL_KIND_DOCUMENT))
+    {
+      vigil_record_list_invalidate_all (self->documents);
+      reload_documents (self);
+      refresh_doc_detail (self);
+      refresh_asset_detail (self);
+    }
+  else if (g_str_equal (kind, VIGIL_KIND_INCIDENT) || g_str_equal (kind, VIGIL_KIND_ALERT))
+    refresh_asset_detail (self);
+}
+
+VigilStore *
+vigil_inventory_page_get_store (VigilInventoryPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_INVENTORY_PAGE (self), NULL);
+  return self->store;
+}
+
+void
+vigil_inventory_page_set_store (VigilInventoryPage *self,
+                                VigilStore         *store)
+{
+  g_return_if_fail (VIGIL_IS_INVENTORY_PAGE (self));
+  g_return_if_fail (store == NULL || VIGIL_IS_STORE (store));
+
+  if (self->store == store)
+    return;
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_set_object (&self->store, store);
+
+  g_clear_object (&self->assets);
+  g_clear_object (&self->documents);
+  if (store != NULL)
+    {
+      self->assets = vigil_record_list_new (VIGIL_TYPE_ASSET, load_asset, store, NULL);
+      self->documents = vigil_record_list_new (VIGIL_TYPE_DOCUMENT, load_document, store, NULL);
+      self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
+    }
+  gtk_single_selection_set_model (self->asset_selection, self->assets ? G_LIST_MODEL (self->assets) : NULL);
+  gtk_single_selection_set_model (self->doc_selection, self->documents ? G_LIST_MODEL (self->documents) : NULL);
+  self->asset_id = -1;
+  self->document_id = -1;
+  reload_assets (self);
+  reload_documents (self);
+  on_asset_selected (self->asset_selection, NULL, self);
+  on_doc_selected (self->doc_selection, NULL, self);
+  start_extraction (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+void
+vigil_inventory_page_set_section (VigilInventoryPage *self,
+                                  const char         *section)
+{
+  g_return_if_fail (VIGIL_IS_INVENTORY_PAGE (self));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), section);
+}
+
+void
+vigil_inventory_page_set_filter (VigilInventoryPage *self,
+                                 const char         *filter)
+{
+  g_return_if_fail (VIGIL_IS_INVENTORY_PAGE (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->asset_filter), filter ? filter : "");
+  reload_assets (self);
+}
+
+GListModel *
+vigil_inventory_page_get_asset_model (VigilInventoryPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_INVENTORY_PAGE (self), NULL);
+  return G_LIST_MODEL (self->assets);
+}
+
+GtkWidget *
+vigil_inventory_page_get_preview (VigilInventoryPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_INVENTORY_PAGE (self), NULL);
+  return self->preview;
+}
+
+GtkWidget *
+vigil_inventory_page_get_map (VigilInventoryPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_INVENTORY_PAGE (self), NULL);
+  return self->map;
+}
+
+guint
+vigil_inventory_page_get_n_search_hits (VigilInventoryPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_INVENTORY_PAGE (self), 0);
+  return self->n_hits;
+}
+
+gboolean
+vigil_inventory_page_is_extracting (VigilInventoryPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_INVENTORY_PAGE (self), FALSE);
+  return self->extracting;
+}
+
+/* GObject --------------------------------------------------------------------------------------- */
+
+static void
+vigil_inventory_page_dispose (GObject *object)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (object);
+
+  g_cancellable_cancel (self->extract_cancellable);
+  g_clear_object (&self->extract_cancellable);
+  g_cancellable_cancel (self->map_cancellable);
+  g_clear_object (&self->map_cancellable);
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->changed_id, self->store);
+  g_clear_object (&self->map_box);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_INVENTORY_PAGE);
+  g_clear_object (&self->asset_selection);
+  g_clear_object (&self->doc_selection);
+  g_clear_object (&self->assets);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (vigil_inventory_page_parent_class)->dispose (object);
+}
+
+static void
+vigil_inventory_page_finalize (GObject *object)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (object);
+
+  g_array_unref (self->map_ids);
+  G_OBJECT_CLASS (vigil_inventory_page_parent_class)->finalize (object);
+}
+
+static void
+vigil_inventory_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_inventory_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      vigil_inventory_page_set_store (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+vigil_inventory_page_class_init (VigilInventoryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = vigil_inventory_page_dispose;
+  object_class->finalize = vigil_inventory_page_finalize;
+  object_class->get_property = vigil_inventory_page_get_property;
+  object_class->set_property = vigil_inventory_page_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, VIGIL_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (VIGIL_TYPE_DOCUMENT_PREVIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/vigilsoc/Vigil/inventory/vigil-inventory-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, box);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, progress);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, asset_filter);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, asset_list_stack);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, asset_view);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, asset_detail);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, doc_side);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, doc_filter);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, doc_list);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, doc_detail);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, preview);
+  gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, search_results);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_asset_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_asset_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_doc_filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_doc_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_row_activated);
+
+  gtk_widget_class_install_action (widget_class, "inventory.search", NULL, action_search);
+  gtk_widget_class_install_action (widget_class, "inventory.new-asset", NULL, action_new_asset);
+  gtk_widget_class_install_action (widget_class, "inventory.edit-asset", NULL, action_edit_asset);
+  gtk_widget_class_install_action (widget_class, "inventory.import-assets", NULL, action_import_assets);
+  gtk_widget_class_install_action (widget_class, "inventory.add-documents", NULL, action_add_documents);
+  gtk_widget_class_install_action (widget_class, "inventory.edit-document", NULL, action_edit_document);
+  gtk_widget_class_install_action (widget_class, "inventory.open-document", NULL, action_open_document);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "inventory.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "inventory.new-asset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "inventory.add-documents", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "inventory.import-assets", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+vigil_inventory_page_init (VigilInventoryPage *self)
+{
+  GtkListItemFactory *factory;
+  GtkDropTarget *drop;
+  GtkWidget *scroller, *legend;
+  static const struct { const char *kind, *label, *color; } kinds[] = {
+    { "low", N_("Low"), "#2ec27e" }, { "medium", N_("Medium"), "#3584e4" },
+    { "high", N_("High"), "#e66100" }, { "critical", N_("Critical"), "#c01c28" },
+  };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->map_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->sort = VIGIL_ASSET_SORT_NAME;
+
+  self->asset_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->asset_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->asset_selection, TRUE);
+  g_signal_connect (self->asset_selection, "notify::selected-item", G_CALLBACK (on_asset_selected), self);
+  gtk_column_view_set_model (GTK_COLUMN_VIEW (self->asset_view), GTK_SELECTION_MODEL (self->asset_selection));
+  build_columns (self);
+
+  self->doc_selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->doc_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->doc_selection, TRUE);
+  g_signal_connect (self->doc_selection, "notify::selected-item", G_CALLBACK (on_doc_selected), self);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_doc), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_doc), NULL);
+  gtk_list_view_set_factory (GTK_LIST_VIEW (self->doc_list), factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (GTK_LIST_VIEW (self->doc_list), GTK_SELECTION_MODEL (self->doc_selection));
+
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
+  gtk_widget_add_controller (self->doc_side, GTK_EVENT_CONTROLLER (drop));
+
+  /* the dependency map, kept across detail rebuilds */
+  self->map = vigil_graph_view_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    vigil_graph_view_add_kind (VIGIL_GRAPH_VIEW (self->map), kinds[i].kind, _(kinds[i].label), kinds[i].color);
+  g_signal_connect (self->map, "node-activated", G_CALLBACK (on_map_node_activated), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Dependency map"), -1);
+  scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->map);
+  gtk_widget_set_size_request (scroller, -1, 240);
+  gtk_widget_add_css_class (scroller, "card");
+  legend = vigil_graph_view_create_legend (VIGIL_GRAPH_VIEW (self->map));
+  self->map_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_box_append (GTK_BOX (self->map_box), scroller);
+  gtk_box_append (GTK_BOX (self->map_box), legend);
+  g_object_ref_sink (self->map_box);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-asset", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-document", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.open-document", FALSE);
+  refresh_asset_detail (self);
+}

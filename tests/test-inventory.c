@@ -1,0 +1,280 @@
+/* test-inventory.c — the inventory page under a display: the preview of each
+ * document type, the asset list, the dependency map, search; screenshots
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs with G_DEBUG=fatal-criticals.  Saves PNGs in tests/screenshots/.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "vigil-document-preview.h"
+#include "vigil-extract.h"
+#include "vigil-graph-view.h"
+#include "vigil-gui.h"
+#include "vigil-inventory-page.h"
+#include "vigil-store-assets.h"
+#include "vigil-store-demo.h"
+#include "vigil-store-documents.h"
+#include "vigil-test-util.h"
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean painted;
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  painted = TRUE;
+}
+
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gulong id;
+  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  clock = gtk_widget_get_frame_clock (widget);
+  painted = FALSE;
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
+  gtk_widget_queue_draw (widget);
+  while (!painted && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, id);
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  wait_for_frame (widget);
+  spin (100);
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_mkdir_with_parents (dir, 0755);
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("saved %s", path);
+}
+
+static GtkWidget *
+window_with (GtkWidget *child,
+             int        width,
+             int        height,
+             gboolean   dark)
+{
+  GtkWidget *window = gtk_window_new ();
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_set_child (GTK_WINDOW (window), child);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_frame (window);
+  return window;
+}
+
+static char *
+write_file (const char *dir,
+            const char *name,
+            const char *contents,
+            gssize      length)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  return path;
+}
+
+static void
+test_preview_types (void)
+{
+  g_autofree char *dir = vigil_test_tmpdir ();
+  const char *samples = vigil_test_samples_dir ();
+  g_autofree char *md = write_file (dir, "r.md", "# Runbook <1>\n\n- **Isolate** the host\n- Call `soc`\n", -1);
+  g_autofree char *txt = write_file (dir, "t.txt", "plain <b>text</b> & more\n", -1);
+  g_autofree char *svg = write_file (dir, "d.svg",
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"60\"><rect width=\"120\" height=\"60\" "
+    "fill=\"#3584e4\"/><text x=\"10\" y=\"35\">DMZ</text></svg>", -1);
+  g_autofree char *bad = write_file (dir, "bad.pdf", "%PDF-1.4 not really\n", -1);
+  g_autofree char *pdf = samples ? g_build_filename (samples, "pdf", "counteractive-incident-response-plan-example.pdf", NULL) : NULL;
+  g_autofree char *png = samples ? g_build_filename (samples, "png", "suricata-sensor-placement.png", NULL) : NULL;
+  GtkWidget *preview = vigil_document_preview_new ();
+  GtkWidget *window = window_with (preview, 700, 600, FALSE);
+  VigilDocumentPreview *p = VIGIL_DOCUMENT_PREVIEW (preview);
+
+  vigil_document_preview_set_file (p, md, "text/markdown");
+  g_assert_cmpstr (vigil_document_preview_get_mode (p), ==, "markdown");
+  save_png (window, "inventory-preview-markdown");
+  vigil_document_preview_set_file (p, txt, "text/plain");
+  g_assert_cmpstr (vigil_document_preview_get_mode (p), ==, "text");
+  vigil_document_preview_set_file (p, svg, "image/svg+xml");
+  g_assert_cmpstr (vigil_document_preview_get_mode (p), ==, "image");
+  save_png (window, "inventory-preview-svg");
+  vigil_document_preview_set_file (p, bad, "application/pdf");
+  g_assert_cmpstr (vigil_document_preview_get_mode (p), ==, "error");
+  save_png (window, "inventory-preview-corrupt-pdf");
+  vigil_document_preview_set_file (p, txt, "application/octet-stream");
+  g_assert_cmpstr (vigil_document_preview_get_mode (p), ==, "none");
+
+  if (png != NULL && g_file_test (png, G_FILE_TEST_EXISTS))
+    {
+      vigil_document_preview_set_file (p, png, "image/png");
+      g_assert_cmpstr (vigil_document_preview_get_mode (p), ==, "image");
+      save_png (window, "inventory-preview-png");
+    }
+  if (pdf != NULL && g_file_test (pdf, G_FILE_TEST_EXISTS))
+    {
+      vigil_document_preview_set_file (p, pdf, "application/pdf");
+      g_assert_cmpstr (vigil_document_preview_get_mode (p), ==, "pdf");
+      g_assert_cmpint (vigil_document_preview_get_n_pages (p), >, 1);
+      vigil_document_preview_set_page (p, 1);
+      save_png (window, "inventory-preview-pdf");
+    }
+  else
+    g_test_message ("no PDF sample: the PDF preview is not checked");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+visit_page (gboolean dark)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autofree char *dir = vigil_test_tmpdir ();
+  GtkWidget *page, *window, *map;
+  VigilInventoryPage *inv;
+  gint64 hub = 0;
+  guint best = 0;
+  gint64 until;
+
+  g_assert_true (vigil_store_load_demo (store, 0, &error));
+  g_assert_no_error (error);
+  /* hostile names must show literally */
+  {
+    VigilAssetFields f = { .name = "<b>bold</b> & \"quoted\" <span>", .addresses = "192.0.2.200" };
+    g_autofree char *path = write_file (dir, "a<i>b&amp;.md", "# <script>alert(1)</script>\n", -1);
+    g_assert_cmpint (vigil_store_create_asset (store, &f, &error), >, 0);
+    g_assert_cmpint (vigil_store_add_document (store, path, NULL, NULL, &error), >, 0);
+  }
+
+  page = g_object_new (VIGIL_TYPE_INVENTORY_PAGE, "store", store, NULL);
+  inv = VIGIL_INVENTORY_PAGE (page);
+  window = window_with (page, 1280, 800, dark);
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_inventory_page_get_asset_model (inv)), ==,
+                    (guint) vigil_store_count (store, VIGIL_KIND_ASSET));
+
+  /* the asset with the most dependencies, for the map */
+  ids = vigil_store_list_asset_ids (store, NULL, VIGIL_ASSET_SORT_NAME, FALSE, &error);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GPtrArray) links = vigil_store_list_asset_links (store, g_array_index (ids, gint64, i), 1, NULL);
+      if (links->len > best)
+        {
+          best = links->len;
+          hub = g_array_index (ids, gint64, i);
+        }
+    }
+  g_assert_cmpint (hub, >, 0);
+  g_assert_true (vigil_inventory_page_select_asset (inv, hub));
+  map = vigil_inventory_page_get_map (inv);
+  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (vigil_graph_view_get_layout (VIGIL_GRAPH_VIEW (map)) == NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (vigil_graph_view_get_layout (VIGIL_GRAPH_VIEW (map)));
+  g_assert_cmpuint (vigil_graph_view_get_layout (VIGIL_GRAPH_VIEW (map))->n_nodes, >=, 2);
+  save_png (window, dark ? "inventory-assets-dark" : "inventory-assets-light");
+  save_png (gtk_widget_get_parent (gtk_widget_get_parent (map)),
+            dark ? "inventory-dependency-map-dark" : "inventory-dependency-map-light");
+
+  /* filter in SQL */
+  vigil_inventory_page_set_filter (inv, "<b>bold");
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_inventory_page_get_asset_model (inv)), ==, 1);
+  vigil_inventory_page_set_filter (inv, "");
+
+  /* wait for the text extraction the page started, then search */
+  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (vigil_inventory_page_is_extracting (inv) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  vigil_inventory_page_search (inv, "ransomware");
+  g_assert_cmpuint (vigil_inventory_page_get_n_search_hits (inv), >, 0);
+  save_png (window, dark ? "inventory-search-dark" : "inventory-search-light");
+  vigil_inventory_page_search (inv, "script");
+  g_assert_cmpuint (vigil_inventory_page_get_n_search_hits (inv), ==, 1);
+
+  {
+    g_autoptr(GArray) docs = vigil_store_list_document_ids (store, "network", &error);
+    g_assert_cmpuint (docs->len, >, 0);
+    g_assert_true (vigil_inventory_page_select_document (inv, g_array_index (docs, gint64, 0)));
+    save_png (window, dark ? "inventory-documents-dark" : "inventory-documents-light");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static void
+test_page_light (void)
+{
+  visit_page (FALSE);
+}
+
+static void
+test_page_dark (void)
+{
+  visit_page (TRUE);
+}
+
+static void
+test_page_empty (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  GtkWidget *page = g_object_new (VIGIL_TYPE_INVENTORY_PAGE, "store", store, NULL);
+  GtkWidget *window = window_with (page, 1000, 700, FALSE);
+
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_inventory_page_get_asset_model (VIGIL_INVENTORY_PAGE (page))), ==, 0);
+  save_png (window, "inventory-empty");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  vigil_test_init (&argc, &argv);
+  gtk_init ();
+  adw_init ();
+  vigil_gui_init ();
+
+  g_test_add_func ("/inventory/preview-types", test_preview_types);
+  g_test_add_func ("/inventory/page-light", test_page_light);
+  g_test_add_func ("/inventory/page-dark", test_page_dark);
+  g_test_add_func ("/inventory/page-empty", test_page_empty);
+  return g_test_run ();
+}
