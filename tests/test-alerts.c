@@ -502,8 +502,9 @@ test_auto_promotion (void)
                    ==, 1);
   g_assert_cmpint (q (store, "SELECT count(*) FROM alerts WHERE status = 'promoted' AND "
                              "rule = '600' AND count = 2"), ==, 1);
-  g_assert_cmpint (q (store, "SELECT count(*) FROM timeline WHERE kind = 'created' AND "
-                             "summary LIKE '%High on critical%'"), ==, 1);
+  g_assert_cmpint (q (store, "SELECT count(*) FROM incidents WHERE "
+                             "description LIKE '%High on critical%'"), ==, 1);
+  g_assert_cmpint (q (store, "SELECT count(*) FROM timeline WHERE kind = 'created'"), ==, 1);
 
   g_assert_true (vigil_store_set_auto_promotion_enabled (store, rule, FALSE, &error));
   g_assert_true (vigil_store_delete_auto_promotion (store, rule, &error));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "vigil-store-alerts.h"
+#include "vigil-store-incidents.h"
 #include "vigil-store-private.h"
 #include "vigil-time.h"
 #include "vigil-vocab.h"
@@ -214,6 +215,8 @@ vigil_store_set_severity_map (VigilStore  *self,
 
 /* ---- Linking alerts to incidents ---------------------------------------------- */
 
+/* Through the incidents API, so the new incident gets its reference, due
+ * time and 'created' timeline row like any other. */
 static gboolean
 create_incident (VigilStore  *self,
                  const char  *title,
@@ -224,27 +227,18 @@ create_incident (VigilStore  *self,
                  gint64      *incident_id,
                  GError     **error)
 {
-  g_autofree char *ref = vigil_store_next_incident_ref (self, now, error);
-  sqlite3_stmt *stmt;
+  g_autoptr(VigilIncident) incident = NULL;
+  VigilIncidentChanges changes = { 0 };
 
-  if (ref == NULL)
+  changes.title = title;
+  changes.description = description;
+  changes.severity = severity;
+  changes.occurred_at = occurred_at;
+  changes.detected_at = now;
+  incident = vigil_store_create_incident (self, &changes, error);
+  if (incident == NULL)
     return FALSE;
-  stmt = vigil_store_prepare (self,
-                              "INSERT INTO incidents (ref, title, description, stage, severity, "
-                              "occurred_at, detected_at, created_at, updated_at) VALUES "
-                              "(?1, ?2, ?3, 'classification', ?4, ?5, ?6, ?6, ?6)", error);
-  if (stmt == NULL)
-    return FALSE;
-  vigil_bind_text (stmt, 1, ref);
-  vigil_bind_text (stmt, 2, title);
-  vigil_bind_text (stmt, 3, description ? description : "");
-  vigil_bind_text (stmt, 4, severity);
-  vigil_bind_text (stmt, 5, occurred_at);
-  vigil_bind_text (stmt, 6, now);
-  if (!vigil_store_step_done (self, stmt, error))
-    return FALSE;
-  *incident_id = sqlite3_last_insert_rowid (vigil_store_get_db (self));
-  vigil_store_notify (self, VIGIL_KIND_INCIDENT, *incident_id);
+  *incident_id = vigil_incident_get_id (incident);
   return TRUE;
 }
 
@@ -420,14 +414,12 @@ promote_in_transaction (VigilStore    *self,
   if (title == NULL || *title == '\0')
     title = g_array_index (briefs, AlertBrief, 0).title;
 
-  if (!create_incident (self, title, NULL, severity, first, now, &id, error))
-    return FALSE;
   if (n_ids == 1)
-    summary = g_strdup_printf (_("Incident created from a %s alert%s"),
+    summary = g_strdup_printf (_("Created from a %s alert%s."),
                                g_array_index (briefs, AlertBrief, 0).source, why ? why : "");
   else
-    summary = g_strdup_printf (_("Incident created from %u alerts%s"), n_ids, why ? why : "");
-  if (!vigil_store_add_timeline (self, id, now, "created", summary, NULL, NULL, NULL, error))
+    summary = g_strdup_printf (_("Created from %u alerts%s."), n_ids, why ? why : "");
+  if (!create_incident (self, title, summary, severity, first, now, &id, error))
     return FALSE;
   for (guint i = 0; i < briefs->len; i++)
     if (!link_alert (self, &g_array_index (briefs, AlertBrief, i), id, "promoted", now, error))
@@ -1724,7 +1716,7 @@ vigil_store_import_alerts (VigilStore                *self,
   g_autoptr(VigilImporter) importer = NULL;
   g_autoptr(VigilImportReader) reader = NULL;
   Session s = { 0 };
-  guint batch = options->batch_size ? options->batch_size : 50000;
+  guint batch = options->batch_size ? options->batch_size : 100000;
   gboolean csv, ok = FALSE;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);

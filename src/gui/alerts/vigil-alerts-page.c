@@ -96,6 +96,22 @@ severity_class (const char *severity)
 }
 
 static const char *
+status_label (const char *status)
+{
+  if (g_strcmp0 (status, "new") == 0)
+    return _("New");
+  if (g_strcmp0 (status, "promoted") == 0)
+    return _("Promoted");
+  if (g_strcmp0 (status, "merged") == 0)
+    return _("Merged");
+  if (g_strcmp0 (status, "dismissed") == 0)
+    return _("Dismissed");
+  if (g_strcmp0 (status, "suppressed") == 0)
+    return _("Suppressed");
+  return status;
+}
+
+static const char *
 criticality_label (const char *key)
 {
   return key ? vigil_vocab_label (VIGIL_VOCAB_CRITICALITY, key) : NULL;
@@ -216,7 +232,7 @@ bind_row (GtkSignalListItemFactory *factory,
                                           ? vigil_alert_get_text (alert, VIGIL_ALERT_INCIDENT_REF)
                                           : status);
   else if (g_strcmp0 (status, "new") != 0)
-    g_string_append_printf (sub, " · %s", status);
+    g_string_append_printf (sub, " · %s", status_label (status));
   gtk_label_set_text (GTK_LABEL (subtitle), sub->str);
 
   count_text = g_strdup_printf ("%" G_GINT64_FORMAT "×", vigil_alert_get_count (alert));
@@ -309,8 +325,11 @@ show_alert (VigilAlertsPage *self,
   group = add_group (self->detail_box, NULL);
   add_row (group, _("Severity"),
            vigil_vocab_label (VIGIL_VOCAB_SEVERITY, vigil_alert_get_severity (alert)));
-  add_row (group, _("Status"), vigil_alert_get_status (alert));
-  add_row (group, _("Dismissed as"), vigil_alert_get_text (alert, VIGIL_ALERT_DISMISS_REASON));
+  add_row (group, _("Status"), status_label (vigil_alert_get_status (alert)));
+  if (vigil_alert_get_text (alert, VIGIL_ALERT_DISMISS_REASON) != NULL)
+    add_row (group, _("Dismissed as"),
+             vigil_vocab_label (VIGIL_VOCAB_RESOLUTION,
+                                vigil_alert_get_text (alert, VIGIL_ALERT_DISMISS_REASON)));
   add_row (group, _("Incident"), vigil_alert_get_text (alert, VIGIL_ALERT_INCIDENT_REF));
   add_row (group, _("Source"), vigil_alert_get_text (alert, VIGIL_ALERT_SOURCE));
   add_row (group, _("Rule or signature"), vigil_alert_get_text (alert, VIGIL_ALERT_RULE));
