@@ -278,6 +278,26 @@ test_export (void)
 }
 
 static void
+test_layout_quick (void)
+{
+  g_autoptr(VigilGraph) graph = make_tree (200, 7);
+  g_autoptr(VigilGraphLayout) layout = NULL;
+
+  /* stack leaves 148…153 (all reporting to p21) into a column */
+  for (guint i = 148; i < 153; i++)
+    {
+      g_autofree char *a = g_strdup_printf ("p%u", i);
+      g_autofree char *b = g_strdup_printf ("p%u", i + 1);
+      vigil_graph_add_constraint (graph, a, b);
+    }
+  layout = vigil_graph_layout_quick (graph);
+  g_assert_true (layout->preliminary);
+  assert_layout_sane (graph, layout);
+  g_assert_cmpfloat (layout->nodes[150].x, ==, layout->nodes[149].x);
+  g_assert_cmpfloat (layout->nodes[150].y, >, layout->nodes[149].y);
+}
+
+static void
 test_empty (void)
 {
   g_autoptr(VigilGraph) graph = vigil_graph_new ();
@@ -298,6 +318,7 @@ main (int    argc,
   g_test_add_func ("/graph/layout/tree", test_layout_tree);
   g_test_add_func ("/graph/layout/fast", test_layout_fast);
   g_test_add_func ("/graph/layout/async-cache", test_layout_async_and_cache);
+  g_test_add_func ("/graph/layout/quick", test_layout_quick);
   g_test_add_func ("/graph/export", test_export);
   g_test_add_func ("/graph/empty", test_empty);
   return g_test_run ();

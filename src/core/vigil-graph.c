@@ -26,6 +26,7 @@ static const char graphviz_version[] = PACKAGE_STRING;
 #include <locale.h>
 #include <pthread.h>
 #include <string.h>
+#include <time.h>
 
 #include "vigil-error.h"
 #include "vigil-graph.h"
@@ -910,6 +911,7 @@ vigil_graph_layout (VigilGraph  *self,
   Agedge_t **edges = NULL;
   Agraph_t **subs = NULL;
   LocaleGuard guard;
+  struct timespec cpu0, cpu1;
   Agraph_t *g;
   gint64 t0;
   int rc;
@@ -930,7 +932,9 @@ vigil_graph_layout (VigilGraph  *self,
   locale_guard_enter (&guard);
   g = build_cgraph (self, FALSE, &nodes, &edges, &subs);
   t0 = g_get_monotonic_time ();
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu0);
   rc = gvLayout (get_context (), g, "dot");
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &cpu1);
   if (rc != 0)
     {
       agclose (g);
@@ -946,6 +950,7 @@ vigil_graph_layout (VigilGraph  *self,
     }
   layout = read_layout (self, g, nodes, edges, subs);
   layout->layout_seconds = (g_get_monotonic_time () - t0) / 1e6;
+  layout->layout_cpu_seconds = (cpu1.tv_sec - cpu0.tv_sec) + (cpu1.tv_nsec - cpu0.tv_nsec) / 1e9;
   gvFreeLayout (get_context (), g);
   agclose (g);
   locale_guard_leave (&guard);
@@ -1025,6 +1030,216 @@ vigil_graph_layout_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- the quick tree ------------------------------------------------------ */
+
+#define QUICK_NODESEP 18.0
+#define QUICK_RANKSEP 36.0
+
+typedef struct
+{
+  VigilGraph *graph;
+  int        *first_child;  /* placement tree, as child / next-sibling lists */
+  int        *next_sibling;
+  int        *last_child;
+  guint      *depth;
+  double     *x;
+  gboolean   *placed;
+  double      next_x;
+  double      slot;
+} Quick;
+
+static void
+quick_add_child (Quick *q,
+                 int    parent,
+                 int    child)
+{
+  if (q->last_child[parent] < 0)
+    q->first_child[parent] = child;
+  else
+    q->next_sibling[q->last_child[parent]] = child;
+  q->last_child[parent] = child;
+}
+
+/* Post-order without recursion: leaves take the next slot, parents sit
+ * over the middle of their children. */
+static void
+quick_place (Quick *q,
+             int    root)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) expanded = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  gboolean no = FALSE;
+
+  q->depth[root] = 0;
+  g_array_append_val (stack, root);
+  g_array_append_val (expanded, no);
+  while (stack->len > 0)
+    {
+      int node = g_array_index (stack, int, stack->len - 1);
+      gboolean *done = &g_array_index (expanded, gboolean, expanded->len - 1);
+
+      if (!*done)
+        {
+          g_autoptr(GArray) kids = g_array_new (FALSE, FALSE, sizeof (int));
+
+          *done = TRUE;
+          q->placed[node] = TRUE;
+          for (int c = q->first_child[node]; c >= 0; c = q->next_sibling[c])
+            if (!q->placed[c])
+              {
+                q->placed[c] = TRUE;
+                q->depth[c] = q->depth[node] + 1;
+                g_array_append_val (kids, c);
+              }
+          /* push in reverse so the first child is placed first */
+          for (int k = (int) kids->len - 1; k >= 0; k--)
+            {
+              g_array_append_val (stack, g_array_index (kids, int, k));
+              g_array_append_val (expanded, no);
+            }
+          if (kids->len > 0)
+            {
+              /* remember who the real children are: relink in placement order */
+              q->first_child[node] = g_array_index (kids, int, 0);
+              for (guint k = 0; k + 1 < kids->len; k++)
+                q->next_sibling[g_array_index (kids, int, k)] = g_array_index (kids, int, k + 1);
+              q->next_sibling[g_array_index (kids, int, kids->len - 1)] = -1;
+            }
+          else
+            q->first_child[node] = -1;
+          continue;
+        }
+      g_array_set_size (stack, stack->len - 1);
+      g_array_set_size (expanded, expanded->len - 1);
+      if (q->first_child[node] < 0)
+        {
+          q->x[node] = q->next_x;
+          q->next_x += q->slot;
+        }
+      else
+        {
+          int first = q->first_child[node], last = first;
+          for (int c = first; c >= 0; c = q->next_sibling[c])
+            last = c;
+          q->x[node] = (q->x[first] + q->x[last]) / 2;
+        }
+    }
+}
+
+VigilGraphLayout *
+vigil_graph_layout_quick (VigilGraph *self)
+{
+  guint n = self->nodes->len;
+  VigilGraphLayout *layout = layout_new (n, self->edges->len, 0);
+  g_autofree int *parent = g_new (int, MAX (n, 1));
+  g_autofree double *row_height = NULL;
+  Quick q = { self };
+  double max_w = 1, max_h = 1, max_x = 0, y;
+  guint max_depth = 0;
+
+  layout->preliminary = TRUE;
+  q.first_child = g_new (int, MAX (n, 1));
+  q.next_sibling = g_new (int, MAX (n, 1));
+  q.last_child = g_new (int, MAX (n, 1));
+  q.depth = g_new0 (guint, MAX (n, 1));
+  q.x = g_new0 (double, MAX (n, 1));
+  q.placed = g_new0 (gboolean, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    {
+      Node *node = self->nodes->pdata[i];
+      parent[i] = q.first_child[i] = q.next_sibling[i] = q.last_child[i] = -1;
+      max_w = MAX (max_w, node->width);
+      max_h = MAX (max_h, node->height);
+    }
+  q.slot = max_w + QUICK_NODESEP;
+
+  /* placement parent: a constraint (stacking) wins over the first edge */
+  for (guint i = 0; i < self->constraints->len; i++)
+    {
+      Edge *e = &g_array_index (self->constraints, Edge, i);
+      if (parent[e->to] < 0 && e->to != e->from)
+        parent[e->to] = (int) e->from;
+    }
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      Edge *e = &g_array_index (self->edges, Edge, i);
+      if (parent[e->to] < 0 && e->to != e->from)
+        parent[e->to] = (int) e->from;
+    }
+  for (guint i = 0; i < n; i++)
+    if (parent[i] >= 0)
+      quick_add_child (&q, parent[i], (int) i);
+
+  for (guint i = 0; i < n; i++)
+    if (parent[i] < 0 && !q.placed[i])
+      quick_place (&q, (int) i);
+  /* whatever sits on a cycle has no root: start from it */
+  for (guint i = 0; i < n; i++)
+    if (!q.placed[i])
+      quick_place (&q, (int) i);
+
+  for (guint i = 0; i < n; i++)
+    max_depth = MAX (max_depth, q.depth[i]);
+  row_height = g_new0 (double, max_depth + 1);
+  for (guint i = 0; i < n; i++)
+    row_height[q.depth[i]] = MAX (row_height[q.depth[i]],
+                                  ((Node *) self->nodes->pdata[i])->height);
+  for (guint d = 1; d <= max_depth; d++)
+    row_height[d] += row_height[d - 1] + QUICK_RANKSEP;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Node *node = self->nodes->pdata[i];
+      VigilGraphNodeBox *box = &layout->nodes[i];
+      double top = q.depth[i] == 0 ? 0 : row_height[q.depth[i] - 1] + QUICK_RANKSEP;
+
+      box->id = g_string_chunk_insert_const (layout->strings, node->id);
+      box->cluster = node->cluster ? g_string_chunk_insert_const (layout->strings, node->cluster)
+                                   : NULL;
+      box->width = node->width;
+      box->height = node->height;
+      box->x = q.x[i] + max_w / 2 + 4;
+      box->y = top + node->height / 2 + 4;
+      max_x = MAX (max_x, box->x + node->width / 2);
+    }
+  y = row_height[max_depth] + 8;
+
+  for (guint i = 0; i < self->edges->len; i++)
+    {
+      Edge *e = &g_array_index (self->edges, Edge, i);
+      VigilGraphEdgePath *path = &layout->edges[i];
+      const VigilGraphNodeBox *a = &layout->nodes[e->from], *b = &layout->nodes[e->to];
+      double x0 = a->x, y0 = a->y + a->height / 2;
+      double x1 = b->x, y1 = b->y - b->height / 2;
+      double mid = y0 + QUICK_RANKSEP / 2;
+
+      if (b->x != a->x && b->y - a->y > a->height + QUICK_RANKSEP + 1)
+        {
+          /* a stacked card: come down beside the column */
+          x1 = b->x - b->width / 2;
+          y1 = b->y;
+        }
+      path->from = e->from;
+      path->to = e->to;
+      path->n_points = 4;
+      path->points = g_new (double, 8);
+      path->points[0] = x0, path->points[1] = y0;
+      path->points[2] = x0, path->points[3] = mid;
+      path->points[4] = x1, path->points[5] = y1 == b->y ? y1 : mid;
+      path->points[6] = x1, path->points[7] = y1;
+    }
+
+  layout->width = max_x + 4;
+  layout->height = y;
+  g_free (q.first_child);
+  g_free (q.next_sibling);
+  g_free (q.last_child);
+  g_free (q.depth);
+  g_free (q.x);
+  g_free (q.placed);
+  return layout;
 }
 
 /* ---- export ------------------------------------------------------------ */

@@ -54,7 +54,9 @@ typedef struct
   guint                 n_clusters;
   VigilGraphClusterBox *clusters;
   gboolean              from_cache;
+  gboolean              preliminary;    /* from vigil_graph_layout_quick() */
   double                layout_seconds; /* time spent in gvLayout (0 from cache) */
+  double                layout_cpu_seconds; /* CPU time of that thread in gvLayout */
   /*< private >*/
   gatomicrefcount       ref_count;
   GStringChunk         *strings;
@@ -137,6 +139,11 @@ void              vigil_graph_layout_async   (VigilGraph          *self,
                                               gpointer             user_data);
 VigilGraphLayout *vigil_graph_layout_finish  (GAsyncResult        *result,
                                               GError             **error);
+/* An immediate layout without Graphviz, for showing something at once while
+ * dot works: a tidy tree (each node under its first parent; constrained
+ * nodes stacked under their constraint), straight curves, no clusters.
+ * Marked `preliminary`.  Never cached. */
+VigilGraphLayout *vigil_graph_layout_quick   (VigilGraph          *self);
 /* The cached layout for this graph, or NULL; never runs Graphviz. */
 VigilGraphLayout *vigil_graph_lookup_cached  (VigilGraph          *self);
 

@@ -1,11 +1,11 @@
 /* vigil-org-page.c — the Organization page: the chart, a person's card, search, who to call
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Opening: the people are read (one query), the chart graph is built and its
- * layout looked up in the layout cache.  On a miss, a large organisation
- * first shows the team overview (a few dozen boxes, laid out quickly) while
- * the full layout runs on the worker thread; the main loop only copies the
- * finished result into the view.
+ * Opening: the people are read on a worker thread (its own connection), the
+ * chart graph is built, hashed and its layout looked up in the layout cache
+ * on another; on a miss a quick tree layout (no Graphviz, milliseconds) is
+ * shown at once while dot lays the chart out on the Graphviz worker.  The
+ * main loop only hands results to the view.
  */
 #include "config.h"
 
@@ -17,8 +17,6 @@
 #include "vigil-org-page.h"
 #include "vigil-store-org.h"
 #include "vigil-window.h"
-
-#define OVERVIEW_FIRST 800  /* people above which the team overview shows first */
 
 typedef enum
 {
@@ -68,6 +66,7 @@ struct _VigilOrgPage
   GArray          *node_items;    /* node → index in people (or teams) */
   GHashTable      *node_of;       /* person id → node + 1 (when showing people) */
   guint            generation;
+  guint            load_generation;
   GCancellable    *cancellable;
   gboolean         busy;
   gint64           layout_started; /* monotonic µs */
@@ -325,14 +324,16 @@ set_status (VigilOrgPage *self,
 static void
 show_layout (VigilOrgPage     *self,
              VigilGraphLayout *layout,
-             Showing           showing)
+             Showing           showing,
+             gboolean          reset_view)
 {
   gint64 keep = vigil_org_page_get_selected_person (self);
 
   self->showing = showing;
   vigil_graph_view_set_layout (self->graph_view, layout);
   fill_nodes (self, layout);
-  vigil_graph_view_show_start (self->graph_view, layout->n_nodes > 0 ? 0 : -1);
+  if (reset_view || keep <= 0)
+    vigil_graph_view_show_start (self->graph_view, layout->n_nodes > 0 ? 0 : -1);
   if (keep > 0)
     vigil_org_page_select_person (self, keep);
   update_card (self);
@@ -358,17 +359,16 @@ layout_done (GObject      *source,
 
   layout = vigil_graph_layout_finish (result, &error);
   if (error == NULL && call->generation == self->generation &&
-      !(call->showing == SHOWING_TEAMS && self->showing == SHOWING_PEOPLE))
+      TRUE)
     {
-      show_layout (self, layout, call->showing);
-      if (call->showing == SHOWING_PEOPLE || gtk_toggle_button_get_active (self->overview_button))
-        {
-          g_autofree char *text = NULL;
-          self->busy = FALSE;
-          text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
-                                               layout->n_nodes), layout->n_nodes);
-          set_status (self, call->showing == SHOWING_PEOPLE ? text : NULL);
-        }
+      show_layout (self, layout, call->showing, FALSE);
+      {
+        g_autofree char *text = NULL;
+        self->busy = FALSE;
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                             layout->n_nodes), layout->n_nodes);
+        set_status (self, call->showing == SHOWING_PEOPLE ? text : NULL);
+      }
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
            call->generation == self->generation)
@@ -411,14 +411,94 @@ focus_subset (VigilOrgPage *self)
   return subset;
 }
 
+/* Building the graph, hashing it and reading the layout cache run on a
+ * worker thread; a miss gets a quick tree layout at once, then dot's. */
+typedef struct
+{
+  GPtrArray   *people;     /* a reference: the people never change once loaded */
+  GPtrArray   *subset;     /* borrowed VigilPerson*, or NULL */
+  GPtrArray   *teams;
+  GHashTable  *collapsed;  /* a copy */
+  gint64       root;
+  gboolean     overview;
+  VigilGraph  *graph;      /* results */
+  VigilGraphLayout *layout;
+  gboolean     cached;
+} Prepare;
+
+static void
+prepare_free (Prepare *p)
+{
+  g_clear_pointer (&p->people, g_ptr_array_unref);
+  g_clear_pointer (&p->subset, g_ptr_array_unref);
+  g_clear_pointer (&p->teams, g_ptr_array_unref);
+  g_clear_pointer (&p->collapsed, g_hash_table_unref);
+  g_clear_pointer (&p->graph, vigil_graph_unref);
+  g_clear_pointer (&p->layout, vigil_graph_layout_unref);
+  g_free (p);
+}
+
+static void
+prepare_thread (GTask        *task,
+                gpointer      source,
+                gpointer      data,
+                GCancellable *cancellable)
+{
+  Prepare *p = data;
+  VigilOrgChartOptions options = { 0 };
+
+  if (p->overview)
+    p->graph = vigil_org_chart_teams (p->teams, FALSE);
+  else
+    {
+      options.collapsed = p->collapsed;
+      options.root = p->root;
+      options.clusters = TRUE;
+      p->graph = vigil_org_chart_people (p->subset ? p->subset : p->people, &options, NULL);
+    }
+  vigil_graph_get_hash (p->graph);
+  p->layout = vigil_graph_lookup_cached (p->graph);
+  p->cached = p->layout != NULL;
+  if (p->layout == NULL)
+    p->layout = vigil_graph_layout_quick (p->graph);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+prepared (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  VigilOrgPage *self = VIGIL_ORG_PAGE (source);
+  Prepare *p = g_task_get_task_data (G_TASK (result));
+  guint generation = GPOINTER_TO_UINT (user_data);
+  Showing showing = p->overview ? SHOWING_TEAMS : SHOWING_PEOPLE;
+  g_autofree char *text = NULL;
+
+  if (generation != self->generation)
+    return;
+  show_layout (self, p->layout, showing, TRUE);
+  if (p->cached)
+    {
+      self->busy = FALSE;
+      if (showing == SHOWING_PEOPLE)
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                             p->layout->n_nodes), p->layout->n_nodes);
+      set_status (self, text);
+      return;
+    }
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Arranging %u box…",
+                                       "Arranging %u boxes…", p->layout->n_nodes),
+                          p->layout->n_nodes);
+  set_status (self, text);
+  start_layout (self, p->graph, showing);
+}
+
 static void
 rebuild (VigilOrgPage *self)
 {
-  g_autoptr(VigilGraph) graph = NULL;
-  g_autoptr(VigilGraphLayout) cached = NULL;
-  g_autoptr(GPtrArray) subset = NULL;
-  VigilOrgChartOptions options = { 0 };
-  gboolean overview = gtk_toggle_button_get_active (self->overview_button);
+  g_autoptr(GTask) task = NULL;
+  Prepare *p;
 
   self->generation++;
   g_cancellable_cancel (self->cancellable);
@@ -427,7 +507,7 @@ rebuild (VigilOrgPage *self)
   self->busy = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (self->empty_page),
-                          self->people == NULL || self->people->len == 0);
+                          self->people != NULL && self->people->len == 0);
   if (self->people == NULL || self->people->len == 0)
     {
       self->showing = SHOWING_NOTHING;
@@ -437,86 +517,144 @@ rebuild (VigilOrgPage *self)
       return;
     }
 
-  if (overview)
-    {
-      graph = vigil_org_chart_teams (self->teams, FALSE);
-      cached = vigil_graph_lookup_cached (graph);
-      if (cached != NULL)
-        show_layout (self, cached, SHOWING_TEAMS);
-      else
-        {
-          self->busy = TRUE;
-          start_layout (self, graph, SHOWING_TEAMS);
-        }
-      set_status (self, NULL);
-      return;
-    }
-
-  options.collapsed = self->collapsed;
-  options.root = self->focus_id > 0 ? 0 : self->root_id;
-  options.clusters = TRUE;
-  subset = self->focus_id > 0 ? focus_subset (self) : NULL;
-  graph = vigil_org_chart_people (subset ? subset : self->people, &options, NULL);
-  cached = vigil_graph_lookup_cached (graph);
-  if (cached != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person",
-                                                            "%u people", cached->n_nodes),
-                                               cached->n_nodes);
-      show_layout (self, cached, SHOWING_PEOPLE);
-      set_status (self, text);
-      return;
-    }
-
+  p = g_new0 (Prepare, 1);
+  p->people = g_ptr_array_ref (self->people);
+  p->teams = g_ptr_array_ref (self->teams);
+  p->overview = gtk_toggle_button_get_active (self->overview_button);
+  p->subset = self->focus_id > 0 ? focus_subset (self) : NULL;
+  p->root = self->focus_id > 0 ? 0 : self->root_id;
+  p->collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  {
+    GHashTableIter iter;
+    gpointer key;
+    g_hash_table_iter_init (&iter, self->collapsed);
+    while (g_hash_table_iter_next (&iter, &key, NULL))
+      g_hash_table_add (p->collapsed, g_memdup2 (key, sizeof (gint64)));
+  }
   self->busy = TRUE;
-  self->layout_started = g_get_monotonic_time ();
-  if (vigil_graph_get_n_nodes (graph) > OVERVIEW_FIRST && self->teams->len > 0)
-    {
-      /* something useful at once: the teams, while everyone is laid out */
-      g_autoptr(VigilGraph) teams = vigil_org_chart_teams (self->teams, FALSE);
-      g_autoptr(VigilGraphLayout) team_layout = vigil_graph_lookup_cached (teams);
-      g_autofree char *text = NULL;
+  task = g_task_new (self, self->cancellable, prepared, GUINT_TO_POINTER (self->generation));
+  g_task_set_task_data (task, p, (GDestroyNotify) prepare_free);
+  g_task_run_in_thread (task, prepare_thread);
+}
 
-      if (team_layout != NULL)
-        show_layout (self, team_layout, SHOWING_TEAMS);
-      else
-        start_layout (self, teams, SHOWING_TEAMS);
-      text = g_strdup_printf (_("Teams shown; laying out all %u people…"),
-                              vigil_graph_get_n_nodes (graph));
-      set_status (self, text);
-    }
+/* Reading the people runs on a worker thread, on its own connection. */
+typedef struct
+{
+  char       *path;
+  GPtrArray  *people;
+  GPtrArray  *teams;
+  GHashTable *index;
+  GHashTable *counts;
+} Load;
+
+static void
+load_free (Load *l)
+{
+  g_free (l->path);
+  g_clear_pointer (&l->people, g_ptr_array_unref);
+  g_clear_pointer (&l->teams, g_ptr_array_unref);
+  g_clear_pointer (&l->index, g_hash_table_unref);
+  g_clear_pointer (&l->counts, g_hash_table_unref);
+  g_free (l);
+}
+
+static gboolean
+load_people (VigilStore  *store,
+             Load        *l,
+             GError     **error)
+{
+  l->people = vigil_store_list_people (store, error);
+  if (l->people == NULL)
+    return FALSE;
+  l->teams = vigil_store_list_teams (store, error);
+  if (l->teams == NULL)
+    return FALSE;
+  l->index = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < l->people->len; i++)
+    g_hash_table_insert (l->index, &((VigilPerson *) l->people->pdata[i])->id,
+                         GUINT_TO_POINTER (i + 1));
+  l->counts = vigil_org_count_reports (l->people);
+  return TRUE;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source,
+             gpointer      data,
+             GCancellable *cancellable)
+{
+  Load *l = data;
+  g_autoptr(VigilStore) store = NULL;
+  GError *error = NULL;
+
+  store = vigil_store_open (l->path, VIGIL_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL || !load_people (store, l, &error))
+    g_task_return_error (task, error);
   else
-    set_status (self, _("Laying out…"));
-  start_layout (self, graph, SHOWING_PEOPLE);
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+apply_load (VigilOrgPage *self,
+            Load         *l)
+{
+  g_clear_pointer (&self->people, g_ptr_array_unref);
+  g_clear_pointer (&self->teams, g_ptr_array_unref);
+  g_clear_pointer (&self->person_index, g_hash_table_unref);
+  g_clear_pointer (&self->report_counts, g_hash_table_unref);
+  self->people = g_steal_pointer (&l->people);
+  self->teams = g_steal_pointer (&l->teams);
+  self->person_index = g_steal_pointer (&l->index);
+  self->report_counts = g_steal_pointer (&l->counts);
+  rebuild (self);
+}
+
+static void
+loaded (GObject      *source,
+        GAsyncResult *result,
+        gpointer      user_data)
+{
+  VigilOrgPage *self = VIGIL_ORG_PAGE (source);
+  g_autoptr(GError) error = NULL;
+
+  if (GPOINTER_TO_UINT (user_data) != self->load_generation)
+    return;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* the worker could not open the file: read on this connection instead */
+      Load l = { 0 };
+      if (self->store == NULL || !load_people (self->store, &l, &error))
+        {
+          set_status (self, error ? error->message : NULL);
+          load_free (g_memdup2 (&l, sizeof l));
+          return;
+        }
+      apply_load (self, &l);
+      return;
+    }
+  apply_load (self, g_task_get_task_data (G_TASK (result)));
 }
 
 static void
 reload (VigilOrgPage *self)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
+  Load *l;
 
-  g_clear_pointer (&self->people, g_ptr_array_unref);
-  g_clear_pointer (&self->teams, g_ptr_array_unref);
-  g_clear_pointer (&self->person_index, g_hash_table_unref);
-  g_clear_pointer (&self->report_counts, g_hash_table_unref);
+  self->load_generation++;
   if (self->store == NULL)
-    return;
-
-  self->people = vigil_store_list_people (self->store, &error);
-  if (self->people != NULL)
-    self->teams = vigil_store_list_teams (self->store, &error);
-  if (self->people == NULL || self->teams == NULL)
     {
-      set_status (self, error->message);
       g_clear_pointer (&self->people, g_ptr_array_unref);
+      g_clear_pointer (&self->teams, g_ptr_array_unref);
+      rebuild (self);
       return;
     }
-  self->person_index = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; i < self->people->len; i++)
-    g_hash_table_insert (self->person_index, &((VigilPerson *) self->people->pdata[i])->id,
-                         GUINT_TO_POINTER (i + 1));
-  self->report_counts = vigil_org_count_reports (self->people);
-  rebuild (self);
+  l = g_new0 (Load, 1);
+  l->path = g_strdup (vigil_store_get_path (self->store));
+  self->busy = TRUE;
+  task = g_task_new (self, NULL, loaded, GUINT_TO_POINTER (self->load_generation));
+  g_task_set_task_data (task, l, (GDestroyNotify) load_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 static gboolean
