@@ -744,6 +744,35 @@ vigil_chart_hit (VigilChart *chart,
   return FALSE;
 }
 
+gboolean
+vigil_chart_get_category_area (VigilChart *chart,
+                               guint       category,
+                               double     *x,
+                               double     *y,
+                               double     *width,
+                               double     *height)
+{
+  const Hit *found = NULL;
+
+  g_return_val_if_fail (chart != NULL, FALSE);
+
+  for (guint i = 0; i < chart->hits->len; i++)
+    {
+      const Hit *h = &g_array_index (chart->hits, Hit, i);
+      if (h->angular || h->category != category)
+        continue;
+      if (found == NULL || h->series == G_MAXUINT)
+        found = h;
+    }
+  if (found == NULL)
+    return FALSE;
+  *x = found->x;
+  *y = found->y;
+  *width = found->w;
+  *height = found->h;
+  return TRUE;
+}
+
 const char *
 vigil_chart_get_filter (VigilChart *chart,
                         guint       series,

@@ -77,6 +77,14 @@ gboolean    vigil_chart_hit           (VigilChart     *chart,
                                        double          y,
                                        guint          *series,
                                        guint          *category);
+/* The area of a category in the last drawing (a bar's row, a legend row, a
+ * point), for a keyboard focus ring; FALSE when it was not drawn. */
+gboolean    vigil_chart_get_category_area (VigilChart *chart,
+                                           guint       category,
+                                           double     *x,
+                                           double     *y,
+                                           double     *width,
+                                           double     *height);
 const char *vigil_chart_get_filter    (VigilChart     *chart,
                                        guint           series,
                                        guint           category);

@@ -21,6 +21,7 @@ struct _VigilChartView
   double      text_scale;
   int         hover_series;
   int         hover_category;
+  int         focus_category;  /* keyboard: the category a focus ring is on, or -1 */
 };
 
 enum {
@@ -97,7 +98,68 @@ vigil_chart_view_snapshot (GtkWidget   *widget,
   fill_style (self, &style, &font);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   vigil_chart_draw (self->chart, cr, width, height, &style);
+  if (self->focus_category >= 0 && gtk_widget_has_focus (widget))
+    {
+      double x, y, w, h;
+
+      if (vigil_chart_get_category_area (self->chart, self->focus_category, &x, &y, &w, &h))
+        {
+          cairo_set_source_rgba (cr, style.foreground.red, style.foreground.green,
+                                 style.foreground.blue, 0.6);
+          cairo_set_line_width (cr, 2);
+          cairo_rectangle (cr, x + 1, y + 1, w - 2, h - 2);
+          cairo_stroke (cr);
+        }
+    }
   cairo_destroy (cr);
+}
+
+/* The keyboard steps through the categories and activates one with Enter. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                VigilChartView        *self)
+{
+  int n = self->chart ? (int) vigil_chart_get_n_categories (self->chart) : 0;
+
+  if (n == 0)
+    return GDK_EVENT_PROPAGATE;
+  switch (keyval)
+    {
+    case GDK_KEY_Down:
+    case GDK_KEY_Right:
+    case GDK_KEY_Up:
+    case GDK_KEY_Left:
+      {
+        gboolean next = keyval == GDK_KEY_Down || keyval == GDK_KEY_Right;
+        g_autofree char *text = NULL;
+
+        self->focus_category = self->focus_category < 0 ? 0
+          : (self->focus_category + (next ? 1 : n - 1)) % n;
+        text = vigil_chart_describe_value (self->chart, G_MAXUINT, self->focus_category);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self), text);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+        gtk_widget_queue_draw (GTK_WIDGET (self));
+        return GDK_EVENT_STOP;
+      }
+    case GDK_KEY_Return:
+    case GDK_KEY_KP_Enter:
+    case GDK_KEY_space:
+      if (self->focus_category >= 0)
+        {
+          const char *filter = vigil_chart_get_filter (self->chart, G_MAXUINT,
+                                                       self->focus_category);
+          if (filter != NULL)
+            g_signal_emit (self, signals[SIGNAL_ACTIVATED], 0, filter);
+          return GDK_EVENT_STOP;
+        }
+      return GDK_EVENT_PROPAGATE;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
 }
 
 static void
@@ -111,17 +173,23 @@ vigil_chart_view_measure (GtkWidget      *widget,
 {
   VigilChartView *self = VIGIL_CHART_VIEW (widget);
   double scale = self->text_scale > 0 ? self->text_scale : 1;
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, "Xg");
+  int line;
 
+  /* sizes follow the type, which grows in presentation mode */
+  pango_layout_get_pixel_size (layout, NULL, &line);
+  line = (int) (line * scale);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 240;
-      *natural = (int) (380 * scale);
+      *minimum = line * 14;
+      *natural = line * 22;
     }
   else
     {
       guint n = self->chart ? vigil_chart_get_n_categories (self->chart) : 0;
       int rows = self->chart && vigil_chart_get_kind (self->chart) == VIGIL_CHART_BARS ? n : 6;
-      *minimum = *natural = (int) ((60 + 26 * MAX (rows, 4)) * scale);
+      /* title, legend, then a row and a half of text per bar */
+      *minimum = *natural = (int) (line * (4 + 1.6 * MAX (rows, 4)));
     }
 }
 
@@ -220,6 +288,19 @@ vigil_chart_view_init (VigilChartView *self)
 
   self->text_scale = 1.0;
   self->hover_series = self->hover_category = -1;
+  self->focus_category = -1;
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+    /* the focus ring comes and goes with the focus */
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (gtk_widget_queue_draw), self);
+    g_signal_connect_swapped (focus, "leave", G_CALLBACK (gtk_widget_queue_draw), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  }
 
   g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
@@ -245,6 +326,8 @@ vigil_chart_view_set_chart (VigilChartView *self,
   g_clear_pointer (&self->chart, vigil_chart_free);
   self->chart = chart;
   self->hover_series = self->hover_category = -1;
+  if (chart == NULL || self->focus_category >= (int) vigil_chart_get_n_categories (chart))
+    self->focus_category = -1;
   update_accessible (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
