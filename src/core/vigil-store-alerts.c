@@ -345,6 +345,22 @@ link_alert (VigilStore  *self,
     return FALSE;
 
   stmt = vigil_store_prepare (self,
+      "INSERT INTO observables (incident_id, type, value, ioc, tlp, note, created_at) "
+      "SELECT ?1, 'ip', v, 0, 'amber', '', ?3 FROM "
+      "  (SELECT src_addr AS v FROM alerts WHERE id = ?2 UNION "
+      "   SELECT dst_addr FROM alerts WHERE id = ?2) "
+      "WHERE v IS NOT NULL AND v <> '' AND v <> '0.0.0.0' AND NOT EXISTS "
+      "  (SELECT 1 FROM observables x WHERE x.incident_id = ?1 AND x.type = 'ip' AND x.value = v)",
+      error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, incident_id);
+  sqlite3_bind_int64 (stmt, 2, a->id);
+  vigil_bind_text (stmt, 3, now);
+  if (!vigil_store_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = vigil_store_prepare (self,
       "INSERT OR IGNORE INTO incident_assets (incident_id, asset_id) "
       "SELECT ?1, asset_id FROM alerts WHERE id = ?2 AND asset_id IS NOT NULL", error);
   if (stmt == NULL)
@@ -1061,7 +1077,12 @@ vigil_store_dup_alert_observables (VigilStore  *self,
 {
   g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
   sqlite3_stmt *stmt = vigil_store_prepare (self,
-      "SELECT type, value FROM observables WHERE alert_id = ?1 ORDER BY id", error);
+      "SELECT 'ip', v FROM (SELECT src_addr AS v, 0 AS k FROM alerts WHERE id = ?1 UNION "
+      "  SELECT dst_addr, 1 FROM alerts WHERE id = ?1) "
+      "WHERE v IS NOT NULL AND v <> '' AND v <> '0.0.0.0' AND NOT EXISTS (SELECT 1 FROM "
+      "  observables o WHERE o.alert_id = ?1 AND o.type = 'ip' AND o.value = v) "
+      "GROUP BY v "
+      "UNION ALL SELECT type, value FROM observables WHERE alert_id = ?1", error);
   int rc;
 
   if (stmt == NULL)
@@ -1562,6 +1583,11 @@ insert_group (Session          *s,
   for (guint i = 0; ev->observables && i < ev->observables->len; i++)
     {
       VigilAlertObservable *o = &g_array_index (ev->observables, VigilAlertObservable, i);
+      /* the addresses are columns already: they are the alert's implicit ip
+       * observables, which halves the rows a new alert costs */
+      if (!o->ioc && strcmp (o->type, "ip") == 0 &&
+          (g_strcmp0 (o->value, ev->src_addr) == 0 || g_strcmp0 (o->value, ev->dst_addr) == 0))
+        continue;
       stmt = vigil_store_prepare (s->store,
           "INSERT INTO observables (alert_id, type, value, ioc, created_at) "
           "VALUES (?1, ?2, ?3, ?4, ?5)", error);

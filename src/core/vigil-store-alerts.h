@@ -99,7 +99,10 @@ GArray     *vigil_store_list_alert_ids   (VigilStore              *self,
 VigilAlert *vigil_store_get_alert        (VigilStore              *self,
                                           gint64                   id,
                                           GError                 **error);
-/* Pairs: type, value, type, value, … (NULL-terminated). */
+/* Pairs: type, value, type, value, … (NULL-terminated).  An alert's source
+ * and destination addresses are its ip observables without a row of their
+ * own (they are columns already); they come first, and promote and merge
+ * copy them into the incident like the others. */
 GStrv       vigil_store_dup_alert_observables (VigilStore         *self,
                                                gint64              id,
                                                GError            **error);
