@@ -243,6 +243,67 @@ show_toast (VigilIncidentWindow *self,
 
 /* Summary ------------------------------------------------------------------ */
 
+/* Fields are label pairs in one grid per group: a row widget per field
+ * costs several times more to measure, and the Summary is what opening an
+ * incident waits for. */
+static GtkGrid *
+fields_grid (GtkWidget *group)
+{
+  GtkGrid *grid = g_object_get_data (G_OBJECT (group), "fields-grid");
+
+  if (grid == NULL)
+    {
+      grid = GTK_GRID (gtk_grid_new ());
+      gtk_grid_set_row_spacing (grid, 10);
+      gtk_grid_set_column_spacing (grid, 24);
+      gtk_widget_add_css_class (GTK_WIDGET (grid), "card");
+      gtk_widget_add_css_class (GTK_WIDGET (grid), "vigil-fields");
+      g_object_set_data (G_OBJECT (group), "fields-grid", grid);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), GTK_WIDGET (grid));
+    }
+  return grid;
+}
+
+static void
+grid_add (GtkWidget  *group,
+          const char *title,
+          const char *value,
+          const char *note,
+          gboolean    strong)
+{
+  GtkGrid *grid = fields_grid (group);
+  int row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (grid), "rows"));
+  g_autofree char *clipped = clip (value);
+  GtkWidget *name = gtk_label_new (title);
+  GtkWidget *label = gtk_label_new (*clipped ? clipped : _("—"));
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_widget_set_valign (name, GTK_ALIGN_START);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_width_chars (GTK_LABEL (label), 30);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 70);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (name, "dim-label");
+  if (strong)
+    gtk_widget_add_css_class (label, "heading");
+  gtk_grid_attach (grid, name, 0, row, 1, 1);
+  gtk_grid_attach (grid, label, 1, row, 1, 1);
+  if (note != NULL)
+    {
+      GtkWidget *n = gtk_label_new (note);
+      gtk_label_set_xalign (GTK_LABEL (n), 1);
+      gtk_widget_add_css_class (n, "dim-label");
+      gtk_widget_add_css_class (n, "caption");
+      gtk_grid_attach (grid, n, 2, row, 1, 1);
+    }
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                  name, NULL, -1);
+  g_object_set_data (G_OBJECT (grid), "rows", GINT_TO_POINTER (row + 1));
+}
+
 static void
 add_clock (GtkWidget  *group,
            const char *title,
@@ -251,32 +312,26 @@ add_clock (GtkWidget  *group,
            const char *target)
 {
   g_autofree char *value = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *row, *label;
+  g_autofree char *note = NULL;
 
   if (from == NULL)
     {
       value = g_strdup (_("—"));
-      subtitle = g_strdup (_("No detection time"));
+      note = g_strdup (_("No detection time"));
     }
   else if (to != NULL)
     {
+      g_autofree char *when = format_time (to);
       value = format_duration (vigil_time_to_unix (to) - vigil_time_to_unix (from));
-      subtitle = g_strdup_printf (_("Reached %s"), format_time (to));
+      note = g_strdup_printf (_("Reached %s"), when);
     }
   else
     {
       g_autofree char *now = vigil_time_now_iso ();
       value = format_duration (vigil_time_to_unix (now) - vigil_time_to_unix (from));
-      subtitle = g_strdup_printf (_("Running since detection; step “%s” not reached yet"),
-                                  target);
+      note = g_strdup_printf (_("Running: %s not reached yet"), target);
     }
-  row = row_new (title, subtitle);
-  label = gtk_label_new (value);
-  gtk_widget_add_css_class (label, "vigil-clock");
-  gtk_widget_add_css_class (label, to ? "heading" : "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  group_add (group, row);
+  grid_add (group, title, value, note, to != NULL);
 }
 
 static void
@@ -284,20 +339,7 @@ add_field (GtkWidget  *group,
            const char *title,
            const char *value)
 {
-  GtkWidget *row = row_new (title, NULL);
-  g_autofree char *clipped = clip (value);
-  GtkWidget *label = gtk_label_new (*clipped ? clipped : _("—"));
-
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_widget_add_css_class (label, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  group_add (group, row);
+  grid_add (group, title, value, NULL, FALSE);
 }
 
 /* A read-only text view, not a label: a label measures wrapped text at many
@@ -306,7 +348,23 @@ add_field (GtkWidget  *group,
 static GtkWidget *
 text_block (const char *text)
 {
-  GtkWidget *view = gtk_text_view_new ();
+  GtkWidget *view;
+
+  if (text == NULL || strlen (text) < 600)
+    {
+      /* short text: a label is much cheaper than a text view */
+      GtkWidget *label = gtk_label_new (text && *text ? text : _("None yet."));
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 90);
+      gtk_widget_add_css_class (label, "card");
+      gtk_widget_add_css_class (label, "vigil-fields");
+      return label;
+    }
+  view = gtk_text_view_new ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
 
   gtk_text_buffer_set_text (buffer, text && *text ? text : _("None yet."), -1);
