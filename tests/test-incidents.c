@@ -382,11 +382,11 @@ test_fts_prefix (void)
   g_autoptr(VigilIncident) c = add (store, "Phone scam", "low", "fraud");
   g_autoptr(GError) error = NULL;
   struct { const char *text; guint n; } cases[] = {
-    { "p", 2 }, { "ph", 2 }, { "phi", 1 }, { "phishing", 1 }, { "PHISH fin", 1 },
+    { "p", 3 }, { "ph", 2 }, { "phi", 1 }, { "phishing", 1 }, { "PHISH fin", 1 },
     { "ransom", 1 }, { "inc-2026", 3 }, { "INC-2026-0002", 1 }, { "zzz", 0 },
     /* FTS5 syntax in user text is just text */
     { "\"", 3 }, { "ph*", 2 }, { "NOT", 0 }, { "AND OR (", 0 }, { "title:ph", 0 },
-    { "^ph", 2 }, { "-", 3 }, { "ph\" OR \"ra", 0 },
+    { "^ph", 2 }, { "-", 3 }, { "ph\" OR \"ra", 0 }, { "NEAR(ph ra)", 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -401,8 +401,10 @@ test_fts_prefix (void)
     }
 
   {
-    g_autofree char *q = vigil_fts5_prefix_query ("a\"b c*");
-    g_assert_cmpstr (q, ==, "\"a\"* AND \"b\"* AND \"c\"*");
+    g_autofree char *q = vigil_fts5_prefix_query ("ab\"cd e ef*");
+    g_autofree char *rtl = vigil_fts5_prefix_query ("שלום");
+    g_assert_cmpstr (q, ==, "\"ab\"* AND \"cd\"* AND \"ef\"*");
+    g_assert_cmpstr (rtl, ==, "\"שלום\"*");
     g_assert_null (vigil_fts5_prefix_query (" -*\" "));
   }
 }
@@ -435,6 +437,15 @@ test_filter (void)
   g_assert_cmpuint (ids->len, ==, 1);
   text = vigil_incident_filter_to_string (f);
   g_assert_cmpstr (text, ==, "severity:high tier:l2 phish");
+  g_clear_pointer (&f, vigil_incident_filter_free);
+  g_clear_pointer (&ids, g_array_unref);
+
+  f = vigil_incident_filter_parse ("stage:closed", 1, &error);
+  ids = vigil_store_filter_incident_ids (store, NULL, f, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = vigil_store_filter_incident_ids (store, "classification", f, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
   g_clear_pointer (&f, vigil_incident_filter_free);
   g_clear_pointer (&ids, g_array_unref);
 

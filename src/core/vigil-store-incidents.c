@@ -1223,6 +1223,7 @@ vigil_incident_filter_copy (const VigilIncidentFilter *filter)
   copy->tier = g_strdup (filter->tier);
   copy->category = g_strdup (filter->category);
   copy->tlp = g_strdup (filter->tlp);
+  copy->stage = g_strdup (filter->stage);
   return copy;
 }
 
@@ -1236,6 +1237,7 @@ vigil_incident_filter_free (VigilIncidentFilter *filter)
   g_free (filter->tier);
   g_free (filter->category);
   g_free (filter->tlp);
+  g_free (filter->stage);
   g_free (filter);
 }
 
@@ -1244,7 +1246,7 @@ vigil_incident_filter_is_empty (const VigilIncidentFilter *f)
 {
   return f == NULL ||
          (is_blank (f->text) && f->severity == NULL && f->tier == NULL && f->category == NULL &&
-          f->tlp == NULL && f->assignee_id <= 0 && !f->overdue);
+          f->tlp == NULL && f->assignee_id <= 0 && !f->overdue && f->stage == NULL);
 }
 
 static gboolean
@@ -1259,6 +1261,7 @@ parse_chip (VigilIncidentFilter  *f,
     { "tier", VIGIL_VOCAB_TIER, G_STRUCT_OFFSET (VigilIncidentFilter, tier) },
     { "category", VIGIL_VOCAB_CATEGORY, G_STRUCT_OFFSET (VigilIncidentFilter, category) },
     { "tlp", VIGIL_VOCAB_TLP, G_STRUCT_OFFSET (VigilIncidentFilter, tlp) },
+    { "stage", VIGIL_VOCAB_STAGE, G_STRUCT_OFFSET (VigilIncidentFilter, stage) },
   };
   const char *colon = strchr (word, ':');
   g_autofree char *key = NULL;
@@ -1362,6 +1365,7 @@ vigil_incident_filter_to_string (const VigilIncidentFilter *f)
     return g_string_free (s, FALSE);
 #define ADD(fmt, ...) G_STMT_START { if (s->len) g_string_append_c (s, ' '); \
                                      g_string_append_printf (s, fmt, __VA_ARGS__); } G_STMT_END
+  if (f->stage) ADD ("stage:%s", f->stage);
   if (f->severity) ADD ("severity:%s", f->severity);
   if (f->tier) ADD ("tier:%s", f->tier);
   if (f->category) ADD ("category:%s", f->category);
@@ -1404,6 +1408,8 @@ vigil_fts5_prefix_query (const char *text)
             break;
           p = g_utf8_next_char (p);
         }
+      if (g_utf8_next_char (start) == p && (guchar) *start < 0x80)
+        continue;  /* one ASCII character: not yet */
       if (q->len > 0)
         g_string_append (q, " AND ");
       g_string_append_c (q, '"');
@@ -1443,8 +1449,12 @@ filter_sql (const char                *what,
       if (f->tlp) g_string_append (sql, " AND i.tlp = ?6");
       if (f->assignee_id > 0) g_string_append (sql, " AND i.assignee_id = ?7");
       if (f->overdue) g_string_append (sql, " AND i.stage <> 'closed' AND i.due_at < ?8");
-      if (f->closed_days > 0)
+      /* on the Closed column alone the condition can use incidents_closed */
+      if (f->closed_days > 0 && g_strcmp0 (stage, "closed") == 0)
+        g_string_append (sql, " AND i.closed_at >= ?9");
+      else if (f->closed_days > 0 && stage == NULL)
         g_string_append (sql, " AND (i.stage <> 'closed' OR i.closed_at >= ?9)");
+      if (f->stage) g_string_append (sql, " AND i.stage = ?10");
     }
   if (order)
     g_string_append (sql, " ORDER BY CASE i.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 "
@@ -1468,12 +1478,13 @@ bind_filter (sqlite3_stmt              *stmt,
   if (f->category) vigil_bind_text (stmt, 5, f->category);
   if (f->tlp) vigil_bind_text (stmt, 6, f->tlp);
   if (f->assignee_id > 0) sqlite3_bind_int64 (stmt, 7, f->assignee_id);
+  if (f->stage) vigil_bind_text (stmt, 10, f->stage);
   if (f->overdue)
     {
       g_autofree char *now = vigil_time_now_iso ();
       vigil_bind_text (stmt, 8, now);
     }
-  if (f->closed_days > 0)
+  if (f->closed_days > 0 && (stage == NULL || g_str_equal (stage, "closed")))
     {
       g_autoptr(GDateTime) now = vigil_time_now ();
       g_autoptr(GDateTime) since = g_date_time_add_days (now, -(int) f->closed_days);
@@ -1518,6 +1529,66 @@ vigil_store_filter_incident_ids (VigilStore                *self,
       return NULL;
     }
   return ids;
+}
+
+gboolean
+vigil_store_filter_board_ids (VigilStore                *self,
+                              const VigilIncidentFilter *filter,
+                              GArray                    *ids[5],
+                              GError                   **error)
+{
+  g_autofree char *fts = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (ids != NULL, FALSE);
+
+  for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    ids[s] = NULL;
+  if (filter != NULL)
+    fts = vigil_fts5_prefix_query (filter->text);
+
+  /* Without text, five queries on the stage index are the cheapest. */
+  if (fts == NULL)
+    {
+      for (guint s = 0; s < VIGIL_N_STAGES; s++)
+        {
+          ids[s] = vigil_store_filter_incident_ids (self, vigil_stage_key (s), filter, error);
+          if (ids[s] == NULL)
+            {
+              for (guint t = 0; t < s; t++)
+                g_clear_pointer (&ids[t], g_array_unref);
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
+
+  sql = filter_sql ("i.id, i.stage", NULL, filter, fts, TRUE);
+  stmt = vigil_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, NULL, filter, fts);
+  for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    ids[s] = g_array_new (FALSE, FALSE, sizeof (gint64));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      int s = vigil_vocab_index (VIGIL_VOCAB_STAGE, (const char *) sqlite3_column_text (stmt, 1));
+      if (s >= 0)
+        g_array_append_val (ids[s], id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, NULL);
+      for (guint s = 0; s < VIGIL_N_STAGES; s++)
+        g_clear_pointer (&ids[s], g_array_unref);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 GPtrArray *

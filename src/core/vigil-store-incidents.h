@@ -146,6 +146,7 @@ typedef struct
   gint64    assignee_id;  /* "Mine": the analyst's person id */
   gboolean  overdue;      /* response due time passed, not closed */
   guint     closed_days;  /* Closed: closed within this many days; 0 = all */
+  char     *stage;        /* only this stage (the other columns show nothing) */
 } VigilIncidentFilter;
 
 VigilIncidentFilter *vigil_incident_filter_new   (void);
@@ -154,7 +155,8 @@ void                 vigil_incident_filter_free  (VigilIncidentFilter       *fil
 gboolean             vigil_incident_filter_is_empty (const VigilIncidentFilter *filter);
 /* Parses the filter bar's syntax: words are free text; `severity:high`,
  * `tier:l2`, `category:fraud`, `tlp:red`, `is:overdue` (or `overdue`),
- * `assignee:me` (or `mine`; needs `me_id`), `closed:N` (days) are chips.
+ * `assignee:me` (or `mine`; needs `me_id`), `closed:N` (days), `stage:containment`
+ * are chips.
  * Unknown keys of the form `key:value` stay free text.  An invalid value
  * (severity:huge) gives VIGIL_ERROR_VALIDATION naming the choices. */
 VigilIncidentFilter *vigil_incident_filter_parse (const char                *text,
@@ -163,7 +165,10 @@ VigilIncidentFilter *vigil_incident_filter_parse (const char                *tex
 /* The filter bar's text for a filter (inverse of parse). */
 char                *vigil_incident_filter_to_string (const VigilIncidentFilter *filter);
 /* The safe FTS5 MATCH expression for user text ("phish ev" →
- * "\"phish\"* AND \"ev\"*"), or NULL when the text has no searchable word. */
+ * "\"phish\"* AND \"ev\"*"), or NULL when the text has no searchable word.
+ * Single ASCII letters or digits are not searched: as the analyst types,
+ * the search starts at the second character (a one-letter prefix matches
+ * most of a large database and costs the most). */
 char                *vigil_fts5_prefix_query     (const char                *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilIncidentFilter, vigil_incident_filter_free)
@@ -175,6 +180,13 @@ GArray        *vigil_store_filter_incident_ids (VigilStore                *self,
                                                 const char                *stage,
                                                 const VigilIncidentFilter *filter,
                                                 GError                   **error);
+/* The five columns of the board at once: ids[stage] receives a new GArray
+ * of gint64 for each stage, ordered as above (one FTS query for all five
+ * when the filter has text). */
+gboolean       vigil_store_filter_board_ids   (VigilStore                *self,
+                                               const VigilIncidentFilter *filter,
+                                               GArray                    *ids[5],
+                                               GError                   **error);
 /* The same, as records (for listings; not for big lists). */
 GPtrArray     *vigil_store_list_incidents     (VigilStore                *self,
                                                const char                *stage,

@@ -123,7 +123,6 @@ update (VigilBoardCard *self)
   g_autofree char *tlp_text = NULL;
   g_autofree char *actions = NULL;
   g_autofree char *followups = NULL;
-  g_autofree char *tooltip = NULL;
   g_autofree char *accessible = NULL;
   g_autoptr(GDateTime) now_dt = vigil_time_now ();
   gint64 now = g_date_time_to_unix (now_dt);
@@ -140,7 +139,6 @@ update (VigilBoardCard *self)
 
   gtk_label_set_text (self->ref_label, vigil_incident_get_ref (inc));
   gtk_label_set_text (self->title_label, vigil_incident_get_title (inc));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), NULL);
 
   /* severity: colour and word */
   for (guint i = 0; i < G_N_ELEMENTS (sev_keys); i++)
@@ -198,8 +196,6 @@ update (VigilBoardCard *self)
 
   initials = vigil_board_initials (vigil_incident_get_assignee_name (inc));
   set_text (self->assignee_label, initials);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->assignee_label),
-                               vigil_incident_get_assignee_name (inc));
 
   {
     const char *since = vigil_incident_get_detected_at (inc);
@@ -207,11 +203,6 @@ update (VigilBoardCard *self)
     g_autofree char *d = t > 0 ? vigil_board_format_duration (now - t) : NULL;
     age = g_strdup (d);
     set_text (self->age_label, age);
-    if (d != NULL)
-      {
-        g_autofree char *tip = g_strdup_printf (_("Detected %s ago"), d);
-        gtk_widget_set_tooltip_text (GTK_WIDGET (self->age_label), tip);
-      }
   }
 
   due = vigil_incident_get_due_at (inc);
@@ -221,10 +212,8 @@ update (VigilBoardCard *self)
       g_autofree char *d = vigil_board_format_duration (left);
       breached = left < 0;
       clock = breached ? g_strdup_printf (_("Overdue %s"), d) : g_strdup_printf (_("Due in %s"), d);
-      tooltip = g_strdup_printf (_("Response due %s"), due);
     }
   set_text (self->clock_label, clock);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->clock_label), tooltip);
   if (breached)
     gtk_widget_add_css_class (GTK_WIDGET (self->clock_label), "error");
   else
@@ -233,14 +222,9 @@ update (VigilBoardCard *self)
   if (vigil_incident_get_open_actions (inc) > 0)
     actions = g_strdup_printf (_("☐ %d"), vigil_incident_get_open_actions (inc));
   set_text (self->actions_label, actions);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->actions_label),
-                               actions ? g_dngettext (GETTEXT_PACKAGE, "Open action", "Open actions",
-                                                      vigil_incident_get_open_actions (inc)) : NULL);
   if (vigil_incident_get_overdue_followups (inc) > 0)
     followups = g_strdup_printf (_("☎ %d"), vigil_incident_get_overdue_followups (inc));
   set_text (self->followups_label, followups);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->followups_label),
-                               followups ? _("Overdue follow-ups") : NULL);
 
   accessible = g_strdup_printf (_("%s, %s, severity %s, tier %s%s%s"),
                                 vigil_incident_get_ref (inc), vigil_incident_get_title (inc),
@@ -249,6 +233,40 @@ update (VigilBoardCard *self)
                                 breached ? _(", response overdue") : "",
                                 "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+}
+
+/* The tooltip is built when asked: setting tooltips on every bind costs a
+ * round trip to the display server per label. */
+static gboolean
+vigil_board_card_query_tooltip (GtkWidget  *widget,
+                                int         x,
+                                int         y,
+                                gboolean    keyboard,
+                                GtkTooltip *tooltip)
+{
+  VigilBoardCard *self = VIGIL_BOARD_CARD (widget);
+  VigilIncident *inc = self->incident;
+  g_autoptr(GString) text = NULL;
+  const char *due, *detected;
+
+  if (inc == NULL)
+    return FALSE;
+  text = g_string_new (vigil_incident_get_ref (inc));
+  if (vigil_incident_get_assignee_name (inc) != NULL)
+    g_string_append_printf (text, "\n%s %s", _("Assigned to"), vigil_incident_get_assignee_name (inc));
+  detected = vigil_incident_get_detected_at (inc);
+  if (detected != NULL)
+    g_string_append_printf (text, "\n%s %s", _("Detected"), detected);
+  due = vigil_incident_get_due_at (inc);
+  if (due != NULL && !g_str_equal (vigil_incident_get_stage (inc), "closed"))
+    g_string_append_printf (text, "\n%s %s", _("Response due"), due);
+  if (vigil_incident_get_open_actions (inc) > 0)
+    g_string_append_printf (text, "\n%s: %d", _("Open actions"), vigil_incident_get_open_actions (inc));
+  if (vigil_incident_get_overdue_followups (inc) > 0)
+    g_string_append_printf (text, "\n%s: %d", _("Overdue follow-ups"),
+                            vigil_incident_get_overdue_followups (inc));
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
 }
 
 VigilIncident *
@@ -332,6 +350,7 @@ vigil_board_card_class_init (VigilBoardCardClass *klass)
   object_class->dispose = vigil_board_card_dispose;
   object_class->get_property = vigil_board_card_get_property;
   object_class->set_property = vigil_board_card_set_property;
+  widget_class->query_tooltip = vigil_board_card_query_tooltip;
 
   properties[PROP_INCIDENT] =
     g_param_spec_object ("incident", NULL, NULL, VIGIL_TYPE_INCIDENT,
@@ -364,4 +383,5 @@ vigil_board_card_init (VigilBoardCard *self)
 {
   n_created++;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }

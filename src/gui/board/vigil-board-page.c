@@ -46,6 +46,8 @@ struct _VigilBoardPage
   gint64               me_id;
   gboolean             closed_all;
   gboolean             updating_chips;
+  gboolean             shown;         /* the first frame with cards was painted */
+  guint                full_load_id;
   Column               columns[VIGIL_N_STAGES];
 
   AdwToastOverlay     *toasts;
@@ -67,6 +69,8 @@ struct _VigilBoardPage
 };
 
 G_DEFINE_FINAL_TYPE (VigilBoardPage, vigil_board_page, GTK_TYPE_WIDGET)
+
+#define FIRST_FRAME_CARDS 8
 
 enum { PROP_0, PROP_STORE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -116,14 +120,27 @@ load_incident_cb (gpointer user_data,
 }
 
 static void
+set_column_ids (VigilBoardPage *self,
+                Column         *column,
+                GArray         *ids,
+                guint           total)
+{
+  g_autofree char *count = NULL;
+  guint n = total;
+
+  vigil_record_list_set_ids (column->list, (const gint64 *) ids->data, ids->len);
+  count = g_strdup_printf ("%u", n);
+  gtk_label_set_text (column->count, count);
+  gtk_widget_set_visible (column->placeholder, n == 0);
+}
+
+static void
 refresh_column (VigilBoardPage *self,
                 Column         *column)
 {
   g_autoptr(VigilIncidentFilter) filter = vigil_incident_filter_copy (self->filter);
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *count = NULL;
-  guint n;
 
   if (self->store == NULL)
     {
@@ -137,11 +154,7 @@ refresh_column (VigilBoardPage *self,
       g_warning ("Cannot list the %s column: %s", vigil_stage_key (column->stage), error->message);
       return;
     }
-  vigil_record_list_set_ids (column->list, (const gint64 *) ids->data, ids->len);
-  n = g_list_model_get_n_items (G_LIST_MODEL (column->list));
-  count = g_strdup_printf ("%u", n);
-  gtk_label_set_text (column->count, count);
-  gtk_widget_set_visible (column->placeholder, n == 0);
+  set_column_ids (self, column, ids, ids->len);
 }
 
 static void
@@ -157,8 +170,37 @@ vigil_board_page_refresh (VigilBoardPage *self)
 {
   g_return_if_fail (VIGIL_IS_BOARD_PAGE (self));
 
+  g_autoptr(VigilIncidentFilter) filter = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *ids[VIGIL_N_STAGES];
+
+  if (self->store == NULL)
+    {
+      for (guint i = 0; i < VIGIL_N_STAGES; i++)
+        refresh_column (self, &self->columns[i]);
+      update_empty_state (self);
+      return;
+    }
+
+  /* one query for the five columns */
+  filter = vigil_incident_filter_copy (self->filter);
+  filter->closed_days = closed_days (self);
+  if (!vigil_store_filter_board_ids (self->store, filter, ids, &error))
+    {
+      g_warning ("Cannot list the board: %s", error->message);
+      return;
+    }
   for (guint i = 0; i < VIGIL_N_STAGES; i++)
-    refresh_column (self, &self->columns[i]);
+    {
+      /* GTK 4.8's list view builds up to 200 rows while it does not know
+       * their height yet, so the first frame gets only a screenful of cards
+       * per column; the rest follows right after it (see map). */
+      guint total = ids[i]->len;
+      if (!self->shown && ids[i]->len > FIRST_FRAME_CARDS)
+        g_array_set_size (ids[i], FIRST_FRAME_CARDS);
+      set_column_ids (self, &self->columns[i], ids[i], total);
+      g_array_unref (ids[i]);
+    }
   update_empty_state (self);
 }
 
@@ -842,11 +884,18 @@ apply_filter_text (VigilBoardPage *self,
       update_summary (self);
       return;
     }
-  vigil_incident_filter_free (self->filter);
-  self->filter = filter;
-  sync_chips (self);
-  update_summary (self);
-  vigil_board_page_refresh (self);
+  {
+    g_autofree char *before = vigil_incident_filter_to_string (self->filter);
+    g_autofree char *after = vigil_incident_filter_to_string (filter);
+    gboolean same = g_str_equal (before, after);
+
+    vigil_incident_filter_free (self->filter);
+    self->filter = filter;
+    sync_chips (self);
+    update_summary (self);
+    if (!same)
+      vigil_board_page_refresh (self);
+  }
 }
 
 static void
@@ -1023,6 +1072,28 @@ vigil_board_page_root (GtkWidget *widget)
 }
 
 static gboolean
+full_load_cb (gpointer data)
+{
+  VigilBoardPage *self = data;
+
+  self->full_load_id = 0;
+  self->shown = TRUE;
+  vigil_board_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+vigil_board_page_map (GtkWidget *widget)
+{
+  VigilBoardPage *self = VIGIL_BOARD_PAGE (widget);
+
+  GTK_WIDGET_CLASS (vigil_board_page_parent_class)->map (widget);
+  /* after the first frame (drawing runs at a higher priority) */
+  if (!self->shown && self->full_load_id == 0)
+    self->full_load_id = g_idle_add_full (G_PRIORITY_LOW, full_load_cb, self, NULL);
+}
+
+static gboolean
 shortcut_cb (GtkWidget *widget,
              GVariant  *args,
              gpointer   data)
@@ -1075,6 +1146,7 @@ vigil_board_page_dispose (GObject *object)
 {
   VigilBoardPage *self = VIGIL_BOARD_PAGE (object);
 
+  g_clear_handle_id (&self->full_load_id, g_source_remove);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
@@ -1142,6 +1214,7 @@ vigil_board_page_class_init (VigilBoardPageClass *klass)
   object_class->get_property = vigil_board_page_get_property;
   object_class->set_property = vigil_board_page_set_property;
   widget_class->root = vigil_board_page_root;
+  widget_class->map = vigil_board_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, VIGIL_TYPE_STORE,
