@@ -735,6 +735,9 @@ render_region (VigilGraphView        *self,
   g_autoptr(PangoLayout) cluster_layout = NULL;
   GdkRGBA fg, dim_fg, border;
 
+  /* Recorded at the zoom (the node is in screen units): cairo surfaces, the
+   * edges, get screen resolution whatever the zoom. */
+  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
   get_fg (self, &fg);
   dim_fg = fg;
   dim_fg.alpha = 0.7;
@@ -896,8 +899,8 @@ vigil_graph_view_snapshot (GtkWidget   *widget,
     g_clear_pointer (&self->cache, gsk_render_node_unref);
   if (self->cache == NULL)
     {
-      /* half a screen more on every side, so scrolling reuses it */
-      graphene_rect_inset (&visible, -visible.size.width / 2, -visible.size.height / 2);
+      /* a quarter screen more on every side, so scrolling reuses it */
+      graphene_rect_inset (&visible, -visible.size.width / 4, -visible.size.height / 4);
       self->cache_region = visible;
       self->cache_zoom = self->zoom;
       self->cache_dark = dark;
@@ -909,9 +912,9 @@ vigil_graph_view_snapshot (GtkWidget   *widget,
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (ox - adj_value (self->hadjustment),
                                                           oy - adj_value (self->vadjustment)));
-  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
   if (self->cache != NULL)
     gtk_snapshot_append_node (snapshot, self->cache);
+  gtk_snapshot_scale (snapshot, self->zoom, self->zoom);
 
   if (self->hover >= 0 && self->hover != self->selected)
     {
