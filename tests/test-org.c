@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "vigil-org-chart.h"
 #include "vigil-store-demo.h"
 #include "vigil-store-org.h"
 #include "vigil-store-private.h"
@@ -186,6 +187,37 @@ test_who_to_call_demo (void)
     }
 }
 
+/* The demo organisation exported: one SVG node per person, every reporting line. */
+static void
+test_org_export_demo (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GPtrArray) people = NULL;
+  g_autoptr(VigilGraph) graph = NULL;
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  VigilOrgChartOptions options = { 0 };
+  guint nodes = 0, managed = 0;
+
+  g_assert_true (vigil_store_load_demo (store, 0, &error));
+  people = vigil_store_list_people (store, &error);
+  g_assert_no_error (error);
+  options.clusters = TRUE;
+  options.for_export = TRUE;
+  graph = vigil_org_chart_people (people, &options, NULL);
+  for (guint i = 0; i < people->len; i++)
+    managed += ((VigilPerson *) people->pdata[i])->manager_id > 0;
+  g_assert_cmpuint (vigil_graph_get_n_nodes (graph), ==, people->len);
+  g_assert_cmpuint (vigil_graph_get_n_edges (graph), ==, managed);
+  svg = vigil_graph_render (graph, "svg", &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (svg, NULL), g_bytes_get_size (svg));
+  for (const char *p = strstr (text, "class=\"node\""); p; p = strstr (p + 1, "class=\"node\""))
+    nodes++;
+  g_assert_cmpuint (nodes, ==, people->len);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -195,5 +227,6 @@ main (int    argc,
   g_test_add_func ("/org/people-and-teams", test_people_and_teams);
   g_test_add_func ("/org/search", test_search);
   g_test_add_func ("/org/who-to-call-demo", test_who_to_call_demo);
+  g_test_add_func ("/org/export-demo", test_org_export_demo);
   return g_test_run ();
 }
