@@ -285,11 +285,19 @@ test_observables (void)
   g_assert_true (vigil_store_exec (store, "INSERT INTO observables (alert_id, type, value, "
                                    "created_at) VALUES (1, 'ip', '203.0.113.9', "
                                    "'2026-11-30T09:00:00Z')", &error));
+  /* an alert's addresses are implicit ip observables */
+  g_assert_true (vigil_store_exec (store, "INSERT INTO alerts (id, source, dedup_key, title, "
+                                   "dst_addr, first_seen, last_seen, created_at, updated_at) "
+                                   "VALUES (2, 'zeek', 'k2', 'conn', '203.0.113.9', "
+                                   "'2026-11-30T09:00:00Z', '2026-11-30T09:00:00Z', "
+                                   "'2026-11-30T09:00:00Z', '2026-11-30T09:00:00Z')", &error));
+  g_assert_no_error (error);
   shared = vigil_store_find_shared (store, "ip", "203.0.113.9", 1, &error);
-  g_assert_cmpuint (shared->len, ==, 2);
+  g_assert_no_error (error);
+  g_assert_cmpuint (shared->len, ==, 3);
   list = vigil_store_list_observables (store, 1, &error);
   g_assert_cmpuint (list->len, ==, 1);
-  g_assert_cmpint (((VigilObservable *) list->pdata[0])->n_shared, ==, 2);
+  g_assert_cmpint (((VigilObservable *) list->pdata[0])->n_shared, ==, 3);
 
   /* duplicates and invalid values are refused, nothing written */
   g_assert_cmpint (vigil_store_add_observable (store, 1, "ip", "203.0.113.9", FALSE, NULL, NULL,

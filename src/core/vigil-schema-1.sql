@@ -282,6 +282,10 @@ CREATE INDEX alerts_status ON alerts(status, severity, last_seen);
 CREATE INDEX alerts_incident ON alerts(incident_id);
 CREATE INDEX alerts_asset ON alerts(asset_id);
 CREATE INDEX alerts_last_seen ON alerts(last_seen);
+-- incident record: an alert's addresses are its implicit ip observables, so
+-- the shared-value lookup searches them by index too
+CREATE INDEX alerts_src_addr ON alerts(src_addr);
+CREATE INDEX alerts_dst_addr ON alerts(dst_addr);
 
 CREATE TABLE suppression_rules (
   id          INTEGER PRIMARY KEY,

@@ -1270,7 +1270,11 @@ vigil_store_list_observables (VigilStore  *self,
                               " WHERE s.type = o.type AND s.value = o.value AND s.id <> o.id "
                               " AND (s.incident_id IS NULL OR s.incident_id <> o.incident_id) "
                               " AND (a.incident_id IS NULL OR a.incident_id <> o.incident_id) "
-                              " LIMIT 1000)) "
+                              " LIMIT 1000)) + "
+                              "CASE WHEN o.type = 'ip' THEN (SELECT count(*) FROM (SELECT 1 "
+                              " FROM alerts a WHERE (a.src_addr = o.value OR a.dst_addr = o.value) "
+                              " AND (a.incident_id IS NULL OR a.incident_id <> o.incident_id) "
+                              " LIMIT 1000)) ELSE 0 END "
                               "FROM observables o WHERE o.incident_id = ?1 "
                               "ORDER BY o.ioc DESC, o.type, o.value", error);
   if (stmt == NULL)
@@ -1327,7 +1331,17 @@ vigil_store_find_shared (VigilStore  *self,
                               "WHERE o.type = ?1 AND o.value = ?2 "
                               "AND (o.incident_id IS NULL OR o.incident_id <> ?3) "
                               "AND (a.incident_id IS NULL OR a.incident_id <> ?3) "
-                              "ORDER BY o.id DESC LIMIT 500", error);
+                              /* an alert's addresses are its implicit ip observables */
+                              "UNION ALL SELECT 0, a.id, NULL, NULL, NULL, "
+                              "coalesce(a.source_ref, a.source || ' #' || a.id), a.title, a.status "
+                              "FROM alerts a WHERE ?1 = 'ip' AND a.src_addr = ?2 "
+                              "AND (a.incident_id IS NULL OR a.incident_id <> ?3) "
+                              "UNION ALL SELECT 0, a.id, NULL, NULL, NULL, "
+                              "coalesce(a.source_ref, a.source || ' #' || a.id), a.title, a.status "
+                              "FROM alerts a WHERE ?1 = 'ip' AND a.dst_addr = ?2 "
+                              "AND a.src_addr IS NOT ?2 "
+                              "AND (a.incident_id IS NULL OR a.incident_id <> ?3) "
+                              "LIMIT 500", error);
   if (stmt == NULL)
     return NULL;
   vigil_bind_text (stmt, 1, type);
