@@ -231,6 +231,11 @@ test_orgchart_demo (gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (page), "org.zoom-in", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "org.zoom-out", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "org.fit", NULL);
+  /* far away and close up both draw */
+  vigil_graph_view_set_zoom (view, 0.05);
+  wait_for_frame (window);
+  vigil_graph_view_set_zoom (view, 3.0);
+  wait_for_frame (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -800,6 +800,16 @@ render_region (VigilGraphView        *self,
       if (!box_intersects (region, x - 6, y - 6, n->width + 12, n->height + 12))
         continue;
       card_colors (self, info->kind, dark, &fill, &stripe);
+      if (self->zoom < 0.15)
+        {
+          /* far away: a plain coloured box is all that can be seen */
+          GdkRGBA box = hl ? (GdkRGBA) { 0.90, 0.53, 0.04, 1 } : stripe;
+          if (dim)
+            box.alpha = 0.3;
+          gtk_snapshot_append_color (snapshot, &box,
+                                     &GRAPHENE_RECT_INIT (x, y, n->width, n->height));
+          continue;
+        }
       if (dim)
         gtk_snapshot_push_opacity (snapshot, 0.35);
 
