@@ -3,7 +3,9 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "vigil-archive.h"
 #include "vigil-store-demo.h"
@@ -94,6 +96,7 @@ changed_cb (VigilStore *store,
 static void
 check_integrity (sqlite3 *db)
 {
+  static const char * const fts_tables[] = { "incidents", "people", "assets", "documents" };
   g_autofree char *integrity = query_text (db, "PRAGMA integrity_check");
   sqlite3_stmt *stmt = NULL;
   gint64 people;
@@ -183,6 +186,25 @@ check_integrity (sqlite3 *db)
                    "(SELECT 1 FROM timeline t WHERE t.incident_id = i.id AND t.kind = 'created')");
   assert_none (db, "SELECT count(*) FROM timeline t JOIN incidents i ON i.id = t.incident_id "
                    "WHERE t.at < i.created_at OR t.at > coalesce (i.closed_at, ?1)");
+
+  /* full text: each index agrees with its content, and the incidents' rows
+   * hold what the triggers write (a bulk load writes them its own way) */
+  for (guint i = 0; i < G_N_ELEMENTS (fts_tables); i++)
+    {
+      g_autofree char *check = g_strdup_printf ("INSERT INTO %s_fts (%s_fts) "
+                                                "VALUES ('integrity-check')",
+                                                fts_tables[i], fts_tables[i]);
+      g_autofree char *count = g_strdup_printf ("SELECT (SELECT count(*) FROM %s) - "
+                                                "(SELECT count(*) FROM %s_fts)",
+                                                fts_tables[i], fts_tables[i]);
+      g_assert_cmpint (sqlite3_exec (db, check, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (query_int (db, count), ==, 0);
+    }
+  assert_none (db, "SELECT count(*) FROM incidents i LEFT JOIN incidents_fts f ON f.rowid = i.id "
+                   "WHERE f.rowid IS NULL OR f.ref IS NOT i.ref OR f.title IS NOT i.title "
+                   "OR f.description IS NOT i.description OR f.observables IS NOT coalesce "
+                   "((SELECT group_concat (value, ' ') FROM observables o "
+                   "  WHERE o.incident_id = i.id), '')");
 
   /* alerts */
   assert_none (db, "SELECT count(*) FROM alerts WHERE first_seen > last_seen OR last_seen > ?1");
@@ -472,6 +494,16 @@ test_demo_scale (void)
                    "GROUP BY incident_id) WHERE n < 2 OR n > 4");
   g_assert_cmpint (query_int (db, "SELECT count(DISTINCT incident_id) FROM timeline"), ==, n);
 
+  /* an observable finds its incident */
+  {
+    g_autofree char *value = query_text (db, "SELECT value FROM observables "
+                                             "WHERE type = 'domain' ORDER BY id DESC LIMIT 1");
+    g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM incidents_fts "
+                                            "WHERE incidents_fts MATCH '\"%s\"'", value);
+    g_assert_nonnull (value);
+    g_assert_cmpint (query_int (db, sql), >=, 1);
+  }
+
   /* a reporting tree a few levels deep */
   g_assert_cmpint (query_int (db,
                               "WITH RECURSIVE down (id, depth) AS ("
@@ -487,6 +519,54 @@ test_demo_scale (void)
   sqlite3_close (db);
 }
 
+/* The archive the demo writes its documents into. */
+static void
+test_demo_archive (void)
+{
+  g_autofree char *dir = vigil_test_tmpdir ();
+  g_autofree char *archive = g_build_filename (dir, "documents", NULL);
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("runbook\n", 8);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = vigil_archive_store_bytes (archive, bytes, &error);
+  g_autofree char *again = NULL;
+  g_autofree char *repaired = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_assert_cmpstr (sha256, ==, expected);
+  g_assert_true (vigil_archive_is_sha256 (sha256));
+  g_assert_false (vigil_archive_is_sha256 ("ABC"));
+
+  /* <archive>/<first two hex digits>/<sha256>, private */
+  path = vigil_archive_path (archive, sha256);
+  g_assert_true (g_str_has_suffix (path, sha256));
+  g_assert_true (strstr (path, "/documents/") != NULL);
+  g_assert_cmpint (path[strlen (path) - 65], ==, '/');
+  g_assert_cmpint (strncmp (path + strlen (path) - 67, sha256, 2), ==, 0);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (archive, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* the same bytes again: the same name, the file untouched */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  again = vigil_archive_store_bytes (archive, bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (again, ==, sha256);
+
+  /* a damaged copy (wrong size) is replaced */
+  g_assert_true (g_file_set_contents (path, "run", 3, &error));
+  repaired = vigil_archive_store_bytes (archive, bytes, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (repaired, ==, sha256);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_cmpstr (contents, ==, "runbook\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +578,7 @@ main (int   argc,
   g_test_add_func ("/vigil/demo/not-empty", test_demo_not_empty);
   g_test_add_func ("/vigil/demo/deterministic", test_demo_deterministic);
   g_test_add_func ("/vigil/demo/scale", test_demo_scale);
+  g_test_add_func ("/vigil/demo/archive", test_demo_archive);
 
   return g_test_run ();
 }

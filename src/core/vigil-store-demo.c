@@ -32,7 +32,6 @@
 #include <pango/pangocairo.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "vigil-archive.h"
 #include "vigil-store-demo.h"
@@ -135,7 +134,6 @@ typedef struct
   sqlite3_stmt *team;
   sqlite3_stmt *team_lead;
   sqlite3_stmt *person;
-  sqlite3_stmt *manager;
   sqlite3_stmt *role;
   sqlite3_stmt *asset;
   sqlite3_stmt *address;
@@ -320,7 +318,6 @@ rand_range (Demo   *d,
 
 /* Row writers -------------------------------------------------------------- */
 
-
 static gboolean
 prepare_statements (Demo    *d,
                     GError **error)
@@ -330,7 +327,6 @@ prepare_statements (Demo    *d,
     S (team, "INSERT INTO teams (name, kind, parent_id, email, phone, description, "
              "created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)"),
     S (team_lead, "UPDATE teams SET lead_id = ?2 WHERE id = ?1"),
-    S (manager, "UPDATE people SET manager_id = ?2 WHERE id = ?1"),
     S (action, "INSERT INTO actions (incident_id, kind, title, description, stage, "
                "owner_team_id, owner_id, due_at, status, cm_type, applied_to, applied_by, "
                "created_at, updated_at, done_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, "
@@ -816,6 +812,7 @@ typedef struct
   gint64      updated_at;
 } AlertRow;
 
+/* The new alert's id; in a bulk load, its place in the staging table. */
 static gint64
 write_alert (Demo            *d,
              const AlertRow  *a,
@@ -1626,9 +1623,9 @@ static const DemoIncident demo_incidents[] = {
   },
   {
     .key = "ransomware", .stage = CLOSED, .days_ago = 96, .occurred_hours = 30,
-    .hours = { 0.3, 5, 30, 140 },
+    .hours = { 0.3, 0.4, 30, 140 },
     .title = "Ransomware on the Manchester file server FS01",
-    .description = "Wazuh raised mass file modifications on FS01 at 02:10: files in the "
+    .description = "Wazuh raised mass file modifications on FS01: files in the "
       "Finance and Operations shares were renamed with a .kx7 extension and a ransom note "
       "appeared. Entry point suspected on an accounts payable workstation.",
     .severity = "critical", .impact = 1, .urgency = 1, .category = "malicious-code",
@@ -1638,7 +1635,7 @@ static const DemoIncident demo_incidents[] = {
     .resolution = "true-positive", .impact_status = "with-impact",
     .summary = "A macro document opened on FIN-WS-014 dropped a loader that stole the "
       "cached credentials of a service account and encrypted the FS01 shares over SMB. "
-      "FS01 was isolated 38 minutes after the first alert; 1.9 TB were restored from the "
+      "FS01 was isolated within the hour after the first alert; 1.9 TB were restored from the "
       "immutable repository (data loss: 6 hours of changes). No exfiltration was found by "
       "Bastion CERT. The service account was removed from the file server admins group.",
     .lessons = "Office macros from the Internet are now blocked by policy; service accounts "
@@ -1660,12 +1657,12 @@ static const DemoIncident demo_incidents[] = {
                           "per minute from 10.10.30.14. Calling the L3 on call."),
                     NOTE (INVESTIGATION, 0.4, "l3-ir", "SMB sessions to FS01 come from "
                           "FIN-WS-014 using CORP\\svc_scan. EDR on FIN-WS-014 shows Excel "
-                          "spawning rundll32 yesterday 16:42."),
+                          "spawning rundll32 the day before."),
                     NOTE (CONTAINMENT, 0.2, "l3-ir", "Immutable copies of last night checked "
                           "by Maria: readable, 1.9 TB, taken at 20:00."),
                     NOTE (RESOLUTION, 0.6, "bc-leila", "Forensic report: no staging or "
                           "exfiltration traffic; encryptor ran only against FS01.")),
-    .actions = ACTIONS (MEASURE (CONTAINMENT, 0.02, "isolation", "Isolate FS01 and "
+    .actions = ACTIONS (MEASURE (CONTAINMENT, 0.0, "isolation", "Isolate FS01 and "
                                  "FIN-WS-014 with the EDR", "FS01, FIN-WS-014", "seceng",
                                  "edr-eng", "removed", 120),
                         MEASURE (CONTAINMENT, 0.05, "block", "Block the C2 address and domain",
@@ -1883,7 +1880,7 @@ static const DemoIncident demo_incidents[] = {
     .key = "ddos-portal", .stage = CLOSED, .days_ago = 52, .occurred_hours = 0.3,
     .hours = { 0.2, 1, 6, 20 },
     .title = "DDoS on the customer tracking portal",
-    .description = "The tracking portal became unreachable at 09:40; LB01 showed 1.8 Mpps of "
+    .description = "The tracking portal became unreachable; LB01 showed 1.8 Mpps of "
       "UDP and a TCP SYN flood on 443.",
     .severity = "high", .impact = 1, .urgency = 1, .category = "availability", .tlp = "green",
     .pap = "green", .tier = "l2", .triage = "l1-aisha", .assignee = "l2-marco", .team = "soc",
@@ -2049,7 +2046,7 @@ static const DemoIncident demo_incidents[] = {
     .key = "mfa-fatigue", .stage = CLOSED, .days_ago = 9, .occurred_hours = 0.5,
     .hours = { 0.2, 1, 3, 40 },
     .title = "MFA push fatigue attack on a finance account",
-    .description = "A treasury analyst approved the ninth push notification at 23:10 after "
+    .description = "A treasury analyst approved the ninth push notification after "
       "a burst of requests; the identity provider raised a risky sign-in.",
     .severity = "high", .impact = 1, .urgency = 1, .category = "intrusions",
     .tlp = "amber+strict", .pap = "amber", .tier = "l2", .triage = "l1-aisha",
@@ -2384,11 +2381,11 @@ static const DemoIncident demo_incidents[] = {
     .key = "new-domain-admin", .stage = INVESTIGATION, .days_ago = 0.5, .occurred_hours = 0.2,
     .hours = { 0.2, 0, 0, 0 },
     .title = "New domain admin account created outside a change window",
-    .description = "DC01 logged a new account adm_backup2 added to Domain Admins at 03:12 by "
+    .description = "DC01 logged a new account adm_backup2 added to Domain Admins by "
       "an administrator account.",
     .severity = "critical", .impact = 1, .urgency = 1, .category = "intrusions",
     .tlp = "amber+strict", .pap = "red", .tier = "l3", .triage = "l1-aisha", .assignee = "l3-ir",
-    .team = "soc", .escalated_from = "l2", .escalation_reason = "Tier 0 change at night.",
+    .team = "soc", .escalated_from = "l2", .escalation_reason = "Tier 0 change outside any change window.",
     .assets = ASSETS ({ "dc01", "tbd", NULL }, { "pam", "tbd", NULL }),
     .observables = OBSERVABLES ({ "account", "CORP\\adm_backup2", TRUE, NULL },
                                 { "account", "CORP\\a.kapoor-adm", FALSE, "creator" }),
@@ -2926,7 +2923,7 @@ typedef struct
 } DiagramGroup;
 
 static const DiagramGroup diagram_groups[] = {
-  { 10, 250, 190, 315, "DMZ 172.16.10.0/24" },
+  { 10, 250, 190, 375, "DMZ 172.16.10.0/24" },
   { 220, 250, 200, 395, "Manchester DC1 10.10.0.0/16" },
   { 460, 250, 210, 235, "Warrington DC 10.30.0.0/16" },
   { 750, 250, 200, 315, "Lyon DC2 10.20.0.0/16" },
@@ -2934,14 +2931,15 @@ static const DiagramGroup diagram_groups[] = {
 
 static const DiagramBox diagram_boxes[] = {
   { "internet", 420, 20, 160, 44, "Internet", NULL, "#e8eef7" },
-  { "isp", 220, 100, 180, 44, "ISP scrubbing", "always on", "#e8eef7" },
-  { "fw-man", 220, 180, 180, 44, "FW-MAN-01", "198.51.100.1", "#f7d9d9" },
+  { "isp", 130, 100, 180, 44, "ISP scrubbing", "always on", "#e8eef7" },
+  { "fw-man", 130, 180, 180, 44, "FW-MAN-01", "198.51.100.1", "#f7d9d9" },
   { "fw-lys", 760, 180, 180, 44, "FW-LYS-01", "198.51.100.65", "#f7d9d9" },
-  { "lb", 20, 270, 170, 44, "LB01 (WAF)", "198.51.100.20", "#fff2cc" },
-  { "web", 20, 330, 170, 44, "WEB01 / WEB02", "172.16.10.31-32", "#fff2cc" },
-  { "mx", 20, 390, 170, 44, "MX01 mail gateway", "198.51.100.25", "#fff2cc" },
-  { "vpn", 20, 450, 170, 44, "VPN01", "198.51.100.10", "#fff2cc" },
-  { "edi", 20, 510, 170, 44, "EDI01", "198.51.100.30", "#fff2cc" },
+  { "dmz-sw", 20, 270, 170, 44, "DMZ switch", "layer 2", "#d9ead3" },
+  { "lb", 20, 330, 170, 44, "LB01 (WAF)", "198.51.100.20", "#fff2cc" },
+  { "web", 20, 390, 170, 44, "WEB01 / WEB02", "172.16.10.31-32", "#fff2cc" },
+  { "mx", 20, 450, 170, 44, "MX01 mail gateway", "198.51.100.25", "#fff2cc" },
+  { "vpn", 20, 510, 170, 44, "VPN01", "198.51.100.10", "#fff2cc" },
+  { "edi", 20, 570, 170, 44, "EDI01", "198.51.100.30", "#fff2cc" },
   { "sw-man", 230, 270, 180, 44, "SW-MAN-CORE01", "core, layer 3", "#d9ead3" },
   { "man-srv", 230, 350, 180, 44, "Servers", "10.10.1-3.0/24", "#ffffff" },
   { "man-usr", 230, 410, 180, 44, "Users", "10.10.20.0/22", "#ffffff" },
@@ -2959,8 +2957,9 @@ static const DiagramBox diagram_boxes[] = {
 
 static const DiagramLink diagram_links[] = {
   { "internet", "isp", NULL }, { "isp", "fw-man", NULL }, { "internet", "fw-lys", NULL },
-  { "fw-man", "lb", NULL }, { "fw-man", "mx", NULL }, { "fw-man", "vpn", NULL },
-  { "fw-man", "edi", NULL }, { "lb", "web", NULL }, { "fw-man", "sw-man", NULL },
+  { "fw-man", "dmz-sw", NULL }, { "dmz-sw", "lb", NULL }, { "lb", "web", NULL },
+  { "web", "mx", NULL }, { "mx", "vpn", NULL }, { "vpn", "edi", NULL },
+  { "fw-man", "sw-man", NULL },
   { "sw-man", "man-srv", NULL }, { "man-srv", "man-usr", NULL }, { "man-usr", "man-fin", NULL },
   { "man-fin", "man-sec", NULL }, { "man-sec", "man-mgt", NULL },
   { "fw-lys", "fw-man", "IPsec" }, { "wlc", "fw-man", "IPsec" }, { "wlc", "war-term", NULL },
@@ -3011,7 +3010,7 @@ render_svg (char **body_out)
       g_string_append_printf (svg,
         "    <rect x=\"%g\" y=\"%g\" width=\"%g\" height=\"%g\" rx=\"8\"/>\n"
         "    <text x=\"%g\" y=\"%g\" font-size=\"11\" fill=\"#555555\" stroke=\"none\">%s</text>\n",
-        g->x, g->y, g->w, g->h, g->x + 6, g->y - 5, label);
+        g->x, g->y, g->w, g->h, g->x + 6, g->y + 14, label);
     }
   g_string_append (svg, "  </g>\n  <g id=\"links\" stroke=\"#3c5a82\" stroke-width=\"2\">\n");
   for (guint i = 0; i < G_N_ELEMENTS (diagram_links); i++)
@@ -3189,7 +3188,7 @@ pdf_diagram (cairo_t *cr,
       cairo_rectangle (cr, g->x, g->y, g->w, g->h);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
-      pdf_paragraph (cr, g->x + 6, g->y - 16, g->w, "Sans 10", g->label);
+      pdf_paragraph (cr, g->x + 6, g->y + 2, g->w - 12, "Sans 9", g->label);
     }
 
   cairo_set_line_width (cr, 2);
@@ -3198,10 +3197,15 @@ pdf_diagram (cairo_t *cr,
       const DiagramBox *a = diagram_box (diagram_links[i].from);
       const DiagramBox *b = diagram_box (diagram_links[i].to);
 
+      static const double dash[] = { 8, 4 };
+
       cairo_set_source_rgb (cr, 0.24, 0.35, 0.51);
+      /* tunnels dashed, as the caption says */
+      cairo_set_dash (cr, dash, diagram_links[i].label ? 2 : 0, 0);
       cairo_move_to (cr, a->x + a->w / 2, a->y + a->h / 2);
       cairo_line_to (cr, b->x + b->w / 2, b->y + b->h / 2);
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
       if (diagram_links[i].label != NULL)
         pdf_centered (cr, (a->x + a->w / 2 + b->x + b->w / 2) / 2,
                       (a->y + a->h / 2 + b->y + b->h / 2) / 2 - 16, "Sans 10",
@@ -3218,9 +3222,9 @@ pdf_diagram (cairo_t *cr,
       cairo_fill_preserve (cr);
       cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
       cairo_stroke (cr);
-      pdf_centered (cr, n->x + n->w / 2, n->y + (n->detail ? 5 : 13), "Sans Bold 12", n->label);
+      pdf_centered (cr, n->x + n->w / 2, n->y + (n->detail ? 5 : 13), "Sans Bold 11", n->label);
       if (n->detail != NULL)
-        pdf_centered (cr, n->x + n->w / 2, n->y + 23, "Sans 10", n->detail);
+        pdf_centered (cr, n->x + n->w / 2, n->y + 24, "Sans 9", n->detail);
     }
   cairo_restore (cr);
 }
@@ -3235,6 +3239,7 @@ render_pdf (char   **body_out,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  double scale;
   double y;
 
   surface = cairo_pdf_surface_create_for_stream (pdf_write_cb, out, page_w, page_h);
@@ -3257,22 +3262,35 @@ render_pdf (char   **body_out,
   y += 14;
   for (guint i = 0; i < G_N_ELEMENTS (pdf_sections); i++)
     {
+      /* a section starts on the next page when less than its likely height is left */
+      if (y > page_h - margin - 110)
+        {
+          cairo_show_page (cr);
+          y = margin;
+        }
       y = pdf_paragraph (cr, margin, y + 8, page_w - 2 * margin, "Sans Bold 12",
                          pdf_sections[i].heading);
       y = pdf_paragraph (cr, margin, y + 3, page_w - 2 * margin, "Serif 10.5",
                          pdf_sections[i].text);
       g_string_append_printf (body, "%s\n%s\n", pdf_sections[i].heading, pdf_sections[i].text);
     }
-  cairo_show_page (cr);
 
-  /* page 2: the diagram */
-  y = pdf_paragraph (cr, margin, margin, page_w - 2 * margin, "Sans Bold 14",
+  /* the diagram, under the text when it fits */
+  scale = (page_w - 2 * margin + 40) / 960.0;
+  if (y + 110 + 660 * scale > page_h - margin)
+    {
+      cairo_show_page (cr);
+      y = margin;
+    }
+  else
+    y += 24;
+  y = pdf_paragraph (cr, margin, y, page_w - 2 * margin, "Sans Bold 14",
                      "Figure 1 — Sites, Internet edge and segmentation");
-  pdf_diagram (cr, margin - 20, y + 20, (page_w - 2 * margin + 40) / 960.0);
-  pdf_paragraph (cr, margin, y + 40 + 660 * (page_w - 2 * margin + 40) / 960.0,
-                 page_w - 2 * margin, "Serif 9.5",
-                 "Dashed lines are IPsec tunnels. Addresses in the DMZ are translated by "
-                 "FW-MAN-01; the public block is 198.51.100.0/26.");
+  pdf_diagram (cr, margin - 20, y + 12, scale);
+  pdf_paragraph (cr, margin, y + 24 + 660 * scale, page_w - 2 * margin, "Serif 9.5",
+                 "Dashed lines are IPsec tunnels; the DMZ servers hang off the DMZ switch. "
+                 "Addresses in the DMZ are translated by FW-MAN-01; the public block is "
+                 "198.51.100.0/26.");
   g_string_append (body, "Figure 1 — Sites, Internet edge and segmentation\n");
   diagram_text (body);
   cairo_show_page (cr);
@@ -3832,6 +3850,36 @@ tier_label (const char *tier)
 }
 
 static const char *
+source_label (const char *source)
+{
+  static const char * const labels[][2] = {
+    { "suricata", "Suricata" }, { "wazuh", "Wazuh" }, { "zeek", "Zeek" }, { "misp", "MISP" },
+    { "thehive", "TheHive" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i][0], source))
+      return labels[i][1];
+  return source;
+}
+
+/* The event type each source gives its alerts, for the ones the demo
+ * incidents list without one. */
+static const char *
+source_alert_type (const char *source)
+{
+  if (g_str_equal (source, "suricata"))
+    return "trojan-activity";
+  if (g_str_equal (source, "wazuh"))
+    return "ossec";
+  if (g_str_equal (source, "zeek"))
+    return "notice";
+  if (g_str_equal (source, "misp"))
+    return "ioc";
+  return "user-report";
+}
+
+static const char *
 resolution_text (const char *resolution)
 {
   if (g_str_equal (resolution, "true-positive"))
@@ -3974,7 +4022,7 @@ load_incident (Demo                *d,
   /* what happened, in the order it happened */
   timeline_add (timeline, created, triage, "created",
                 inc->alerts ? demo_keep (d, g_strdup_printf ("Created from %s alert “%s”",
-                                                             inc->alerts[0].source,
+                                                             source_label (inc->alerts[0].source),
                                                              inc->alerts[0].title))
                             : "Created from a report to the SOC", NULL, NULL, NULL);
   if (inc->severity != NULL)
@@ -4154,7 +4202,7 @@ load_incident (Demo                *d,
       a.source = da->source;
       a.rule = da->rule;
       a.title = da->title;
-      a.type = NULL;
+      a.type = source_alert_type (da->source);
       a.severity = da->severity;
       a.src_addr = da->src;
       a.dst_addr = da->dst;
@@ -5140,7 +5188,6 @@ synth_incidents (Demo    *d,
         return FALSE;
     }
 
-  g_printerr ("  incidents done %.2f\n", (double) clock () / CLOCKS_PER_SEC);
   /* 2 × N alerts: the first N raised the incidents, the others are the queue and
    * its history */
   for (guint64 j = 0; j < 2 * (guint64) n; j++)
@@ -5218,17 +5265,22 @@ synth_incidents (Demo    *d,
 
 /* Bulk loading --------------------------------------------------------------
  *
- * FTS5 writes its pending terms to disk at every statement savepoint, and
- * again whenever a row it has just indexed is rewritten.  Written row by row,
- * with the triggers of people, assets, incidents and observables firing for
- * each, 100,000 incidents took more than five minutes, most of it merging
- * thousands of tiny index segments.  A bulk load therefore writes those four
- * tables into TEMP staging tables with explicit ids, moves each with one
- * INSERT … SELECT (the triggers then fill the index in one pass), and
- * writes the incidents' full-text rows once, with their observables, instead
- * of rewriting each one as its observable arrives.  Foreign keys are checked
- * once, at commit, so the order of the writes does not matter.  The result is
- * the same rows the triggers would have written. */
+ * Row by row, 100,000 incidents took more than five minutes.  Two costs
+ * dominated: FTS5 writes its pending terms to disk at every statement
+ * savepoint (so each incident, person and asset written by its own INSERT
+ * left a tiny index segment to merge), and rewrites a row's index entries
+ * whenever a row it has just indexed changes (the observables trigger); and a
+ * single-row INSERT into these tables, with their indexes and triggers, costs
+ * about ten times its share of an INSERT … SELECT.
+ *
+ * A bulk load therefore writes its rows into plain TEMP staging tables (with
+ * explicit ids where other rows refer to them), moves each table with one
+ * INSERT … SELECT, observables before incidents so their trigger finds no
+ * full-text row to rewrite, and then writes the incidents' full-text rows
+ * once, with their observables.  The result is the rows the triggers would
+ * have written.  Foreign keys are checked once, at commit: defer_foreign_keys
+ * is on until the transaction ends (SQLite switches it off there; switching
+ * it off earlier would forget violations). */
 
 static gboolean
 bulk_begin (Demo    *d,
@@ -5254,8 +5306,8 @@ bulk_begin (Demo    *d,
       if (d->next_id[t] <= 0)
         return FALSE;
     }
-  /* the staging tables live in the temp database, which has its own cache */
   d->ref_years = g_array_new (FALSE, TRUE, sizeof (BulkRef));
+  /* the staging tables live in the temp database, which has its own cache */
   if (!vigil_store_exec (d->store, "PRAGMA defer_foreign_keys = ON", error)
       || !vigil_store_exec (d->store, "PRAGMA temp.cache_size = -262144", error))
     return FALSE;
@@ -5282,7 +5334,6 @@ bulk_finish (Demo    *d,
                                                spec->table);
       if (!vigil_store_exec (d->store, move, error))
         return FALSE;
-      g_printerr ("  moved %s %.2f\n", staged_tables[t].table, (double) clock () / CLOCKS_PER_SEC);
     }
 
   for (guint i = 0; i < d->ref_years->len; i++)
@@ -5335,15 +5386,10 @@ load_synthetic (Demo    *d,
   s.it_teams = g_array_new (FALSE, FALSE, sizeof (gint64));
   s.soc_teams = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  gint64 T0 = g_get_monotonic_time ();
-  ok = synth_people (d, &s, error);
-  g_printerr ("people %.2f\n", (double) clock () / CLOCKS_PER_SEC);
-  ok = ok && synth_assets (d, &s, error);
-  g_printerr ("assets %.2f\n", (double) clock () / CLOCKS_PER_SEC);
-  ok = ok && synth_incidents (d, &s, n, error);
-  g_printerr ("incidents+alerts %.2f\n", (double) clock () / CLOCKS_PER_SEC);
-  ok = ok && (!d->bulk || bulk_finish (d, error));
-  g_printerr ("finish %.2f\n", (double) clock () / CLOCKS_PER_SEC);
+  ok = synth_people (d, &s, error)
+       && synth_assets (d, &s, error)
+       && synth_incidents (d, &s, n, error)
+       && bulk_finish (d, error);
   synth_clear (&s);
   return ok;
 }
@@ -5381,12 +5427,18 @@ check_empty (VigilStore  *self,
 
   if (total > 0)
     {
+      /* numbers as text: xgettext cannot see through G_GINT64_FORMAT */
+      g_autofree char *incidents = g_strdup_printf ("%" G_GINT64_FORMAT, counts[0]);
+      g_autofree char *people = g_strdup_printf ("%" G_GINT64_FORMAT, counts[1]);
+      g_autofree char *teams = g_strdup_printf ("%" G_GINT64_FORMAT, counts[2]);
+      g_autofree char *assets = g_strdup_printf ("%" G_GINT64_FORMAT, counts[3]);
+      g_autofree char *alerts = g_strdup_printf ("%" G_GINT64_FORMAT, counts[4]);
+
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT,
-                   _("The database already holds %" G_GINT64_FORMAT " incidents, %"
-                     G_GINT64_FORMAT " people, %" G_GINT64_FORMAT " teams, %" G_GINT64_FORMAT
-                     " assets and %" G_GINT64_FORMAT " alerts; the demo goes into an empty "
-                     "database. Use a new database file (--db PATH)."),
-                   counts[0], counts[1], counts[2], counts[3], counts[4]);
+                   _("The database already holds %s incidents, %s people, %s teams, %s assets "
+                     "and %s alerts; the demo goes into an empty database. Use a new "
+                     "database file (--db PATH)."),
+                   incidents, people, teams, assets, alerts);
       return FALSE;
     }
   return TRUE;
@@ -5427,21 +5479,20 @@ vigil_store_load_demo (VigilStore  *self,
   d.dedup_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   d.strings = g_ptr_array_new_with_free_func (g_free);
 
-  /* A large page cache keeps the indexes of a synthetic load in memory.
-   * These are settings of this connection only, put back afterwards. */
+  /* A page cache large enough for the whole load: about 3.2 KiB of pages
+   * per incident with its history and alerts, and a transaction's dirty
+   * pages that do not fit spill into the WAL, where every later read has to
+   * look them up.  It is this connection's setting, put back afterwards. */
   if (scale > 0)
     {
       gint64 cache = vigil_store_query_int (self, "PRAGMA cache_size", NULL);
-      gint64 defer = vigil_store_query_int (self, "PRAGMA defer_foreign_keys", NULL);
-
-      /* about 3.2 KiB of pages per incident with its history and alerts; a
-       * transaction's dirty pages that do not fit spill into the WAL, where
-       * every later read has to look them up */
+      gint64 temp_cache = vigil_store_query_int (self, "PRAGMA temp.cache_size", NULL);
       g_autofree char *sized = g_strdup_printf ("PRAGMA cache_size = -%" G_GUINT64_FORMAT,
                                                 MIN ((guint64) scale * 4 + 65536, 4194304));
 
       restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
-                                 "PRAGMA defer_foreign_keys = %d", cache, defer == 1);
+                                 "PRAGMA temp.cache_size = %" G_GINT64_FORMAT,
+                                 cache, temp_cache);
       vigil_store_exec (self, sized, NULL);
     }
 
