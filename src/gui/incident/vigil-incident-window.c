@@ -329,7 +329,7 @@ add_clock (GtkWidget  *group,
     {
       g_autofree char *now = vigil_time_now_iso ();
       value = format_duration (vigil_time_to_unix (now) - vigil_time_to_unix (from));
-      note = g_strdup_printf (_("Running: %s not reached yet"), target);
+      note = g_strdup_printf (_("Running: %s"), target);
     }
   grid_add (group, title, value, note, to != NULL);
 }
@@ -422,11 +422,11 @@ build_summary (VigilIncidentWindow *self,
   group = group_new (box, _("Step Clocks"),
                      _("Measured from the detection time"), NULL);
   add_clock (group, _("Time to triage"), vigil_incident_get_detected_at (i),
-             vigil_incident_get_acknowledged_at (i), _("Investigation"));
+             vigil_incident_get_acknowledged_at (i), _("not triaged yet"));
   add_clock (group, _("Time to contain"), vigil_incident_get_detected_at (i),
-             vigil_incident_get_contained_at (i), _("Containment"));
+             vigil_incident_get_contained_at (i), _("not contained yet"));
   add_clock (group, _("Time to resolve"), vigil_incident_get_detected_at (i),
-             vigil_incident_get_resolved_at (i), _("Resolution"));
+             vigil_incident_get_resolved_at (i), _("not resolved yet"));
 
   group = group_new (box, _("Times"), NULL, NULL);
   {
