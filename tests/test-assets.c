@@ -172,6 +172,19 @@ test_filter_sort (void)
         g_array_unref (ids);
       }
   }
+  /* a renamed team or person is found under the new name */
+  g_assert_true (vigil_store_exec (store, "UPDATE teams SET name = 'Treasury' WHERE id = 2;"
+                                          "UPDATE people SET name = 'Ada King' WHERE id = 1;", &error));
+  ids = list (store, "treasury", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 1);
+  g_array_unref (ids);
+  ids = list (store, "king", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 1);
+  g_array_unref (ids);
+  ids = list (store, "finance", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 0);
+  g_array_unref (ids);
+
   for (guint s = 0; s < VIGIL_N_ASSET_SORTS; s++)
     {
       ids = list (store, "10", s, s % 2);

@@ -403,22 +403,25 @@ vigil_store_find_asset (VigilStore  *self,
 
 /* Listing and filtering ------------------------------------------------------ */
 
-static const char * const sort_keys[VIGIL_N_ASSET_SORTS] = {
-  [VIGIL_ASSET_SORT_NAME] = "a.name COLLATE NOCASE",
-  [VIGIL_ASSET_SORT_KIND] = "a.kind COLLATE NOCASE",
-  [VIGIL_ASSET_SORT_ADDRESSES] = "a.addresses = '', a.addresses",
-  [VIGIL_ASSET_SORT_OWNER_TEAM] =
-    "a.owner_team_id IS NULL, (SELECT name FROM teams WHERE id = a.owner_team_id) COLLATE NOCASE",
-  [VIGIL_ASSET_SORT_TECH_CONTACT] =
-    "a.tech_contact_id IS NULL, (SELECT name FROM people WHERE id = a.tech_contact_id) COLLATE NOCASE",
-  [VIGIL_ASSET_SORT_BUSINESS_OWNER] =
-    "a.business_owner_id IS NULL, "
-    "(SELECT name FROM people WHERE id = a.business_owner_id) COLLATE NOCASE",
-  [VIGIL_ASSET_SORT_CRITICALITY] =
-    "CASE a.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END",
-  [VIGIL_ASSET_SORT_ENVIRONMENT] = "a.environment COLLATE NOCASE",
-  [VIGIL_ASSET_SORT_LOCATION] = "a.location = '', a.location COLLATE NOCASE",
-  [VIGIL_ASSET_SORT_STATUS] = "a.status COLLATE NOCASE",
+static const struct
+{
+  const char *join;  /* what the key needs besides `assets a` */
+  const char *key;
+} sort_keys[VIGIL_N_ASSET_SORTS] = {
+  [VIGIL_ASSET_SORT_NAME] = { "", "a.name COLLATE NOCASE" },
+  [VIGIL_ASSET_SORT_KIND] = { "", "a.kind COLLATE NOCASE" },
+  [VIGIL_ASSET_SORT_ADDRESSES] = { "", "a.addresses = '', a.addresses" },
+  [VIGIL_ASSET_SORT_OWNER_TEAM] = { " LEFT JOIN teams t ON t.id = a.owner_team_id",
+                                    "t.name IS NULL, t.name COLLATE NOCASE" },
+  [VIGIL_ASSET_SORT_TECH_CONTACT] = { " LEFT JOIN people p ON p.id = a.tech_contact_id",
+                                      "p.name IS NULL, p.name COLLATE NOCASE" },
+  [VIGIL_ASSET_SORT_BUSINESS_OWNER] = { " LEFT JOIN people p ON p.id = a.business_owner_id",
+                                        "p.name IS NULL, p.name COLLATE NOCASE" },
+  [VIGIL_ASSET_SORT_CRITICALITY] = { "", "CASE a.criticality WHEN 'critical' THEN 0 WHEN 'high' THEN 1 "
+                                         "WHEN 'medium' THEN 2 ELSE 3 END" },
+  [VIGIL_ASSET_SORT_ENVIRONMENT] = { "", "a.environment COLLATE NOCASE" },
+  [VIGIL_ASSET_SORT_LOCATION] = { "", "a.location = '', a.location COLLATE NOCASE" },
+  [VIGIL_ASSET_SORT_STATUS] = { "", "a.status COLLATE NOCASE" },
 };
 
 #define MAX_FILTER_WORDS 8
@@ -449,21 +452,6 @@ fts_prefix_term (const char *word)
   return g_string_free (s, FALSE);
 }
 
-static char *
-like_pattern (const char *word)
-{
-  GString *s = g_string_new ("%");
-
-  for (const char *p = word; *p; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (s, '\\');
-      g_string_append_c (s, *p);
-    }
-  g_string_append_c (s, '%');
-  return g_string_free (s, FALSE);
-}
-
 GArray *
 vigil_store_list_asset_ids (VigilStore      *self,
                             const char      *filter,
@@ -474,6 +462,7 @@ vigil_store_list_asset_ids (VigilStore      *self,
   g_auto(GStrv) words = NULL;
   g_autoptr(GPtrArray) binds = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM assets a");
+  const char *desc = descending ? " DESC" : "";
   sqlite3_stmt *stmt;
   guint n_words = 0;
   GArray *ids;
@@ -482,39 +471,33 @@ vigil_store_list_asset_ids (VigilStore      *self,
   g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
   g_return_val_if_fail (sort < VIGIL_N_ASSET_SORTS, NULL);
 
+  g_string_append (sql, sort_keys[sort].join);
   words = g_strsplit_set (filter ? filter : "", " \t\n", -1);
   for (guint i = 0; words[i] != NULL && n_words < MAX_FILTER_WORDS; i++)
     {
       g_autofree char *fts = NULL;
-      guint like;
 
       if (*words[i] == '\0')
         continue;
+      /* a word that has no letter or digit cannot match a token */
       fts = fts_prefix_term (words[i]);
-      g_ptr_array_add (binds, like_pattern (words[i]));
-      like = binds->len;
-      g_string_append (sql, n_words == 0 ? " WHERE (" : " AND (");
-      if (fts != NULL)
-        {
-          g_ptr_array_add (binds, g_steal_pointer (&fts));
-          g_string_append_printf (sql, "a.id IN (SELECT rowid FROM assets_fts WHERE "
-                                       "assets_fts MATCH ?%u) OR ", binds->len);
-        }
-      g_string_append_printf (sql,
-                              "a.kind LIKE ?%1$u ESCAPE '\\' OR a.location LIKE ?%1$u ESCAPE '\\' "
-                              "OR a.environment LIKE ?%1$u ESCAPE '\\' "
-                              "OR a.status LIKE ?%1$u ESCAPE '\\' OR a.criticality LIKE ?%1$u ESCAPE '\\' "
-                              "OR a.owner_team_id IN (SELECT id FROM teams WHERE name LIKE ?%1$u ESCAPE '\\') "
-                              "OR a.tech_contact_id IN (SELECT id FROM people WHERE name LIKE ?%1$u ESCAPE '\\') "
-                              "OR a.business_owner_id IN (SELECT id FROM people WHERE name LIKE ?%1$u ESCAPE '\\'))",
-                              like);
+      if (fts == NULL)
+        return g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_ptr_array_add (binds, g_steal_pointer (&fts));
+      /* its own text (name, host name, addresses, description), or its
+       * kind, place, state, team and contacts: two FTS lookups */
+      g_string_append_printf (sql, "%s (a.id IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?%u) "
+                                   "OR a.id IN (SELECT rowid FROM assets_meta_fts WHERE "
+                                   "assets_meta_fts MATCH ?%u))",
+                              n_words == 0 ? " WHERE" : " AND", binds->len, binds->len);
       n_words++;
     }
-  g_string_append_printf (sql, " ORDER BY %s%s, a.name COLLATE NOCASE%s, a.id",
-                          sort_keys[sort], descending ? " DESC" : "",
-                          descending ? " DESC" : "");
-  /* the DESC of a multi-term key applies to its last term; good enough for
-   * "empty last" keys, which then come first when descending */
+  /* the DESC of a multi-term key applies to its last term, so "empty last"
+   * keys put the empty ones first when descending */
+  if (sort == VIGIL_ASSET_SORT_NAME)
+    g_string_append_printf (sql, " ORDER BY a.name COLLATE NOCASE%s", desc);
+  else
+    g_string_append_printf (sql, " ORDER BY %s%s, a.name COLLATE NOCASE%s", sort_keys[sort].key, desc, desc);
 
   stmt = vigil_store_prepare (self, sql->str, error);
   if (stmt == NULL)
@@ -860,6 +843,8 @@ vigil_store_upsert_assets (VigilStore              *self,
   g_autofree char *now = vigil_time_now_iso ();
   sqlite3_stmt *insert, *update, *del_addr, *add_addr, *list;
   guint created = 0, updated = 0;
+  gint64 old_cache = 0;
+  gboolean ok = FALSE;
   int rc;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
@@ -869,8 +854,17 @@ vigil_store_upsert_assets (VigilStore              *self,
     if (!validate_fields (&rows[i], TRUE, error))
       return FALSE;
 
+  /* A big import in one transaction: with the default 2 MB page cache
+   * SQLite spills and rewrites pages in the WAL over and over; a larger
+   * cache for the import keeps them in memory until the commit. */
+  if (n_rows > 1000 && !vigil_store_in_transaction (self))
+    {
+      old_cache = vigil_store_query_int (self, "PRAGMA cache_size", NULL);
+      vigil_store_exec (self, "PRAGMA cache_size = -131072", NULL);
+    }
+
   if (!vigil_store_begin (self, error))
-    return FALSE;
+    goto restore;
 
   /* every existing name once: cheaper than a lookup per row */
   list = vigil_store_prepare (self, "SELECT id, name FROM assets", error);
@@ -983,9 +977,16 @@ vigil_store_upsert_assets (VigilStore              *self,
     *n_created = created;
   if (n_updated)
     *n_updated = updated;
-  return TRUE;
+  ok = TRUE;
+  goto restore;
 
 fail:
   vigil_store_rollback (self);
-  return FALSE;
+restore:
+  if (old_cache != 0)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, old_cache);
+      vigil_store_exec (self, sql, NULL);
+    }
+  return ok;
 }
