@@ -70,6 +70,7 @@ struct _VigilOverviewPage
   GtkEventController *present_keys;
   guint               cycle_id;
   GtkFileChooserNative *chooser;
+  gboolean            owns_report_action;
 };
 
 enum {
@@ -381,6 +382,128 @@ export_action_cb (GtkWidget  *widget,
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
   g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* app.report-incident('INC-…'): an incident's PDF report, for any window
+ * (the incident window's menu, the board's card menu) */
+
+typedef struct
+{
+  VigilStore *store;
+  char       *ref;
+  GtkWindow  *parent;
+} IncidentExport;
+
+static void
+incident_export_free (IncidentExport *e)
+{
+  g_clear_object (&e->store);
+  g_free (e->ref);
+  g_clear_object (&e->parent);
+  g_free (e);
+}
+
+static void
+incident_report_written_cb (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      data)
+{
+  IncidentExport *e = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!vigil_report_write_finish (result, NULL, &error))
+    {
+      if (VIGIL_IS_WINDOW (e->parent))
+        vigil_window_show_error (VIGIL_WINDOW (e->parent), error);
+      else
+        {
+          GtkWidget *dialog = adw_message_dialog_new (e->parent, _("Cannot Write the Report"),
+                                                      error->message);
+          adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  else if (VIGIL_IS_WINDOW (e->parent))
+    vigil_window_show_toast (VIGIL_WINDOW (e->parent), _("Incident report written"));
+  incident_export_free (e);
+}
+
+static void
+incident_chooser_response_cb (GtkNativeDialog *dialog,
+                              int              response,
+                              IncidentExport  *e)
+{
+  g_autoptr(GFile) file = response == GTK_RESPONSE_ACCEPT
+    ? gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog)) : NULL;
+  g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+  if (path != NULL)
+    vigil_report_write_async (e->store, NULL, NULL, e->ref, path, NULL,
+                              incident_report_written_cb, e);
+  else
+    incident_export_free (e);
+  g_object_unref (dialog);
+}
+
+static void
+report_incident_activated_cb (GSimpleAction     *action,
+                              GVariant          *param,
+                              VigilOverviewPage *self)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkWindow *parent = app ? gtk_application_get_active_window (app) : NULL;
+  GtkFileChooserNative *chooser;
+  IncidentExport *e;
+  g_autofree char *name = NULL;
+
+  if (self->store == NULL)
+    return;
+  e = g_new0 (IncidentExport, 1);
+  e->store = g_object_ref (self->store);
+  e->ref = g_variant_dup_string (param, NULL);
+  e->parent = parent ? g_object_ref (parent) : NULL;
+
+  chooser = gtk_file_chooser_native_new (_("Export Incident Report"), parent,
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                         _("_Cancel"));
+  name = g_strdup_printf ("%s.pdf", e->ref);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (incident_chooser_response_cb), e);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+vigil_overview_page_root (GtkWidget *widget)
+{
+  VigilOverviewPage *self = VIGIL_OVERVIEW_PAGE (widget);
+  GApplication *app = g_application_get_default ();
+
+  GTK_WIDGET_CLASS (vigil_overview_page_parent_class)->root (widget);
+
+  if (GTK_IS_APPLICATION (app)
+      && g_action_map_lookup_action (G_ACTION_MAP (app), "report-incident") == NULL)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new ("report-incident",
+                                                             G_VARIANT_TYPE_STRING);
+      g_signal_connect_object (action, "activate", G_CALLBACK (report_incident_activated_cb),
+                               self, 0);
+      g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (action));
+      self->owns_report_action = TRUE;
+    }
+}
+
+static void
+vigil_overview_page_unroot (GtkWidget *widget)
+{
+  VigilOverviewPage *self = VIGIL_OVERVIEW_PAGE (widget);
+  GApplication *app = g_application_get_default ();
+
+  /* another window's overview takes it over */
+  if (self->owns_report_action && G_IS_ACTION_MAP (app))
+    g_action_map_remove_action (G_ACTION_MAP (app), "report-incident");
+  self->owns_report_action = FALSE;
+  GTK_WIDGET_CLASS (vigil_overview_page_parent_class)->unroot (widget);
 }
 
 /* Presentation mode --------------------------------------------------------- */
@@ -697,6 +820,8 @@ vigil_overview_page_class_init (VigilOverviewPageClass *klass)
   object_class->get_property = vigil_overview_page_get_property;
   object_class->set_property = vigil_overview_page_set_property;
   widget_class->map = vigil_overview_page_map;
+  widget_class->root = vigil_overview_page_root;
+  widget_class->unroot = vigil_overview_page_unroot;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, VIGIL_TYPE_STORE,
