@@ -231,6 +231,31 @@ test_orgchart_demo (gconstpointer data)
   gtk_widget_activate_action (GTK_WIDGET (page), "org.zoom-in", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "org.zoom-out", NULL);
   gtk_widget_activate_action (GTK_WIDGET (page), "org.fit", NULL);
+  /* the person, team and new-person dialogs open without a warning */
+  {
+    const char *actions[] = { "org.edit-person", "org.edit-team", "org.new-person", "org.new-team" };
+    vigil_graph_view_set_selected (view, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+      {
+        GListModel *toplevels = gtk_window_get_toplevels ();
+        guint before = g_list_model_get_n_items (toplevels);
+        GtkWindow *dialog;
+
+        gtk_widget_activate_action (GTK_WIDGET (page), actions[i], NULL);
+        if (i == 1 && g_list_model_get_n_items (toplevels) == before)
+          continue;  /* the first person may have no team */
+        g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
+        dialog = g_list_model_get_item (toplevels, before);
+        g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+        wait_for_frame (GTK_WIDGET (dialog));
+        if (i == 0)
+          save_png (GTK_WIDGET (dialog), dark ? "orgchart-person-dialog-dark"
+                                              : "orgchart-person-dialog-light");
+        gtk_window_destroy (dialog);
+        g_object_unref (dialog);
+      }
+  }
+
   /* far away and close up both draw */
   vigil_graph_view_set_zoom (view, 0.05);
   wait_for_frame (window);

@@ -177,6 +177,7 @@ update_card (VigilOrgPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.focus", p != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.toggle-collapse", p != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.edit-person", p != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.edit-team", p != NULL && p->team_id > 0);
   if (p == NULL)
     return;
 
@@ -1024,6 +1025,14 @@ new_team_action (GtkWidget  *widget,
                  GVariant   *param)
 {
   VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
+  VigilPerson *p = person_by_id (self, vigil_org_page_get_selected_person (self));
+
+  if (g_str_equal (name, "org.edit-team"))
+    {
+      if (p != NULL && p->team_id > 0)
+        vigil_org_team_dialog_present (widget, self->store, p->team_id);
+      return;
+    }
   vigil_org_team_dialog_present (widget, self->store, 0);
 }
 
@@ -1354,6 +1363,7 @@ vigil_org_page_class_init (VigilOrgPageClass *klass)
   gtk_widget_class_install_action (widget_class, "org.edit-person", NULL, edit_person_action);
   gtk_widget_class_install_action (widget_class, "org.new-person", NULL, edit_person_action);
   gtk_widget_class_install_action (widget_class, "org.new-team", NULL, new_team_action);
+  gtk_widget_class_install_action (widget_class, "org.edit-team", NULL, new_team_action);
   gtk_widget_class_install_action (widget_class, "org.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "org.export", "s", export_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "org.search",
