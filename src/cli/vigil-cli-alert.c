@@ -76,7 +76,7 @@ cmd_import (VigilCli  *cli,
       "MAPPING" },
     { "follow", 0, 0, G_OPTION_ARG_NONE, &follow,
       N_("Keep reading as the file grows, across rotation, until interrupted"), NULL },
-    { "batch", 0, 0, G_OPTION_ARG_INT, &batch, N_("Records per transaction (default 100000)"),
+    { "batch", 0, 0, G_OPTION_ARG_INT, &batch, N_("Records per transaction (default 250000)"),
       "N" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the summary as JSON"), NULL },
     { NULL }

@@ -1742,7 +1742,7 @@ vigil_store_import_alerts (VigilStore                *self,
   g_autoptr(VigilImporter) importer = NULL;
   g_autoptr(VigilImportReader) reader = NULL;
   Session s = { 0 };
-  guint batch = options->batch_size ? options->batch_size : 100000;
+  guint batch = options->batch_size ? options->batch_size : 250000;
   gboolean csv, ok = FALSE;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);

@@ -69,7 +69,8 @@ typedef struct
   const char    *mapping;    /* csv: "title=Alert,src=Source IP,…" */
   gboolean       follow;     /* keep reading a growing file, across rotation */
   volatile int  *stop;       /* set non-zero (from a signal handler) to end */
-  guint          batch_size; /* records per transaction; 0 = 100000 */
+  guint          batch_size; /* records per transaction; 0 = 250000 (following: also
+                                when caught up with the file) */
 } VigilImportOptions;
 
 /* Returns FALSE only when the import could not go on (unreadable file, the
