@@ -452,6 +452,23 @@ fts_prefix_term (const char *word)
   return g_string_free (s, FALSE);
 }
 
+/* Databases made by a development build before assets_meta_fts existed
+ * (schema 1 has not shipped) filter on the assets' own text only. */
+static gboolean
+has_meta_fts (VigilStore *self)
+{
+  gpointer known = g_object_get_data (G_OBJECT (self), "vigil-assets-meta-fts");
+
+  if (known == NULL)
+    {
+      gint64 n = vigil_store_query_int (self, "SELECT count(*) FROM sqlite_master "
+                                              "WHERE name = 'assets_meta_fts'", NULL);
+      known = GINT_TO_POINTER (n > 0 ? 1 : 2);
+      g_object_set_data (G_OBJECT (self), "vigil-assets-meta-fts", known);
+    }
+  return GPOINTER_TO_INT (known) == 1;
+}
+
 GArray *
 vigil_store_list_asset_ids (VigilStore      *self,
                             const char      *filter,
@@ -486,10 +503,14 @@ vigil_store_list_asset_ids (VigilStore      *self,
       g_ptr_array_add (binds, g_steal_pointer (&fts));
       /* its own text (name, host name, addresses, description), or its
        * kind, place, state, team and contacts: two FTS lookups */
-      g_string_append_printf (sql, "%s (a.id IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?%u) "
-                                   "OR a.id IN (SELECT rowid FROM assets_meta_fts WHERE "
-                                   "assets_meta_fts MATCH ?%u))",
-                              n_words == 0 ? " WHERE" : " AND", binds->len, binds->len);
+      if (has_meta_fts (self))
+        g_string_append_printf (sql, "%s (a.id IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?%u) "
+                                     "OR a.id IN (SELECT rowid FROM assets_meta_fts WHERE "
+                                     "assets_meta_fts MATCH ?%u))",
+                                n_words == 0 ? " WHERE" : " AND", binds->len, binds->len);
+      else
+        g_string_append_printf (sql, "%s a.id IN (SELECT rowid FROM assets_fts WHERE assets_fts MATCH ?%u)",
+                                n_words == 0 ? " WHERE" : " AND", binds->len);
       n_words++;
     }
   /* the DESC of a multi-term key applies to its last term, so "empty last"
