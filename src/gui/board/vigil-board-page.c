@@ -985,6 +985,14 @@ vigil_board_page_set_filter_text (VigilBoardPage *self,
   apply_filter_text (self, text);
 }
 
+void
+vigil_board_page_set_show_all_closed (VigilBoardPage *self,
+                                      gboolean        show_all)
+{
+  g_return_if_fail (VIGIL_IS_BOARD_PAGE (self));
+  gtk_toggle_button_set_active (self->closed_all_button, show_all);
+}
+
 static void
 closed_all_toggled_cb (VigilBoardPage *self)
 {

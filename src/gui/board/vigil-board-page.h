@@ -23,6 +23,9 @@ GListModel *vigil_board_page_get_column_model (VigilBoardPage *self,
                                                VigilStage      stage);
 GtkWidget  *vigil_board_page_get_column_view (VigilBoardPage *self,
                                               VigilStage      stage);
+/* The Closed column shows every closed incident (TRUE) or the recent ones. */
+void        vigil_board_page_set_show_all_closed (VigilBoardPage *self,
+                                                  gboolean        show_all);
 /* Re-reads every column now (normally done on the store's `changed`). */
 void        vigil_board_page_refresh         (VigilBoardPage *self);
 
