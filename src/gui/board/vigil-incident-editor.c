@@ -364,6 +364,9 @@ build (VigilIncidentEditor *self)
   gtk_widget_set_margin_top (scroller, 12);
   adw_preferences_group_add (main_group, scroller);
   adw_preferences_group_set_title (main_group, _("What Happened"));
+  adw_preferences_group_set_description (main_group,
+                                         _("A short title, then the description: what was seen, "
+                                           "where, and who reported it"));
 
   /* classification */
   adw_preferences_group_set_title (class_group, _("Classification"));
