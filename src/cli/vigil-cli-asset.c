@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "vigil-asset-import.h"
@@ -720,10 +721,10 @@ cmd_doc_add (VigilCli  *cli,
       if (d == NULL)
         goto fail;
       if (existing)
-        g_print (_("%s is already archived as “%s” (document %" G_GINT64_FORMAT "); links added\n"),
+        g_print (_("%s is already archived as “%s” (document %" PRId64 "); links added\n"),
                  argv[i], vigil_document_get_title (d), id);
       else
-        g_print (_("Added “%s” (document %" G_GINT64_FORMAT ", %s, sha256 %s)\n"),
+        g_print (_("Added “%s” (document %" PRId64 ", %s, sha256 %s)\n"),
                  vigil_document_get_title (d), id, vigil_document_get_media_type (d),
                  vigil_document_get_sha256 (d));
     }
@@ -799,7 +800,7 @@ cmd_doc_list (VigilCli  *cli,
         return vigil_cli_fail (cli, error);
       if (!json)
         {
-          g_print ("%4" G_GINT64_FORMAT "  %-40s %-16s %-6s %-8s %s%s%s\n", id,
+          g_print ("%4" PRId64 "  %-40s %-16s %-6s %-8s %s%s%s\n", id,
                    vigil_document_get_title (d), vigil_document_get_kind (d),
                    vigil_document_get_tlp (d), vigil_document_get_text_status (d),
                    vigil_document_get_filename (d),
@@ -917,7 +918,7 @@ cmd_doc_search (VigilCli  *cli,
     {
       VigilSearchHit *h = g_ptr_array_index (hits, i);
       g_autofree char *snippet = plain_snippet (h->snippet);
-      g_print ("%-8s %4" G_GINT64_FORMAT "  %s — %s\n         %s\n", h->kind, h->id, h->title,
+      g_print ("%-8s %4" PRId64 "  %s — %s\n         %s\n", h->kind, h->id, h->title,
                h->subtitle, snippet);
     }
   if (hits->len == 0)

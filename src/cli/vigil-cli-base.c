@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "vigil-cli-private.h"
@@ -64,9 +65,9 @@ cmd_demo (VigilCli  *cli,
   if (!vigil_store_get_stats (store, &stats, &error))
     return vigil_cli_fail (cli, error);
 
-  g_print (_("Loaded into %s in %.1f s: %" G_GINT64_FORMAT " incidents, %" G_GINT64_FORMAT
-             " alerts, %" G_GINT64_FORMAT " people in %" G_GINT64_FORMAT " teams, %"
-             G_GINT64_FORMAT " assets, %" G_GINT64_FORMAT " documents\n"),
+  g_print (_("Loaded into %s in %.1f s: %" PRId64 " incidents, %" PRId64
+             " alerts, %" PRId64 " people in %" PRId64 " teams, %"
+             PRId64 " assets, %" PRId64 " documents\n"),
            vigil_store_get_path (store), (g_get_monotonic_time () - t0) / 1e6,
            stats.incidents, stats.alerts, stats.people, stats.teams, stats.assets,
            stats.documents);
@@ -102,15 +103,15 @@ cmd_stats (VigilCli  *cli,
 
   if (!json)
     {
-      g_print (_("Incidents: %" G_GINT64_FORMAT "\n"), stats.incidents);
+      g_print (_("Incidents: %" PRId64 "\n"), stats.incidents);
       for (guint i = 0; i < VIGIL_N_STAGES; i++)
-        g_print ("  %-16s %" G_GINT64_FORMAT "\n",
+        g_print ("  %-16s %" PRId64 "\n",
                  vigil_vocab_label (VIGIL_VOCAB_STAGE, vigil_stage_key (i)), stats.by_stage[i]);
-      g_print (_("Alerts: %" G_GINT64_FORMAT "\n"), stats.alerts);
-      g_print (_("People: %" G_GINT64_FORMAT "\n"), stats.people);
-      g_print (_("Teams: %" G_GINT64_FORMAT "\n"), stats.teams);
-      g_print (_("Assets: %" G_GINT64_FORMAT "\n"), stats.assets);
-      g_print (_("Documents: %" G_GINT64_FORMAT "\n"), stats.documents);
+      g_print (_("Alerts: %" PRId64 "\n"), stats.alerts);
+      g_print (_("People: %" PRId64 "\n"), stats.people);
+      g_print (_("Teams: %" PRId64 "\n"), stats.teams);
+      g_print (_("Assets: %" PRId64 "\n"), stats.assets);
+      g_print (_("Documents: %" PRId64 "\n"), stats.documents);
       return VIGIL_EXIT_OK;
     }
 

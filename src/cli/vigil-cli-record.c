@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "vigil-cli-private.h"
@@ -106,8 +107,8 @@ action_of_incident (VigilCli   *cli,
   if (!ok)
     {
       g_set_error (&error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   g_str_equal (kind, "task") ? _("%s has no task %" G_GINT64_FORMAT)
-                                              : _("%s has no countermeasure %" G_GINT64_FORMAT),
+                   g_str_equal (kind, "task") ? _("%s has no task %" PRId64)
+                                              : _("%s has no countermeasure %" PRId64),
                    ref, action_id);
       *status = vigil_cli_fail (cli, error);
     }
@@ -173,7 +174,7 @@ add_action (VigilCli   *cli,
   id = vigil_store_add_action (cli->store, incident_id, &spec, &error);
   if (id < 0)
     return vigil_cli_fail (cli, error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return VIGIL_EXIT_OK;
 }
 
@@ -278,7 +279,7 @@ list_actions (VigilCli   *cli,
       for (guint i = 0; i < actions->len; i++)
         {
           VigilAction *a = g_ptr_array_index (actions, i);
-          g_print ("%-5" G_GINT64_FORMAT " %-12s %-14s %-20s %s\n", a->id, a->status,
+          g_print ("%-5" PRId64 " %-12s %-14s %-20s %s\n", a->id, a->status,
                    a->stage ? a->stage : "-", a->owner_team_name ? a->owner_team_name : "-",
                    a->title);
         }
@@ -395,7 +396,7 @@ cmd_contact_add (VigilCli  *cli,
   id = vigil_store_add_contact (cli->store, incident_id, &spec, &error);
   if (id < 0)
     return vigil_cli_fail (cli, error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return VIGIL_EXIT_OK;
 }
 
@@ -545,7 +546,7 @@ cmd_observable_add (VigilCli  *cli,
   id = vigil_store_add_observable (cli->store, incident_id, type, value, ioc, tlp, note, &error);
   if (id < 0)
     return vigil_cli_fail (cli, error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return VIGIL_EXIT_OK;
 }
 
@@ -785,7 +786,7 @@ cmd_detection_request (VigilCli  *cli,
                                           where, why, &error);
   if (id < 0)
     return vigil_cli_fail (cli, error);
-  g_print ("%" G_GINT64_FORMAT "\n", id);
+  g_print ("%" PRId64 "\n", id);
   return VIGIL_EXIT_OK;
 }
 
@@ -856,7 +857,7 @@ cmd_detection_list (VigilCli  *cli,
       for (guint i = 0; i < requests->len; i++)
         {
           VigilDetectionRequest *r = g_ptr_array_index (requests, i);
-          g_print ("%-4" G_GINT64_FORMAT " %-10s %-15s %-26s %s\n", r->id, r->status,
+          g_print ("%-4" PRId64 " %-10s %-15s %-26s %s\n", r->id, r->status,
                    r->incident_ref ? r->incident_ref : "-", r->team_name ? r->team_name : "-",
                    r->what);
         }
@@ -915,7 +916,7 @@ cmd_playbook_list (VigilCli  *cli,
       for (guint i = 0; i < playbooks->len; i++)
         {
           VigilPlaybook *p = g_ptr_array_index (playbooks, i);
-          g_print ("%-3" G_GINT64_FORMAT " %-22s %-30s %u steps%s\n", p->id, p->name,
+          g_print ("%-3" PRId64 " %-22s %-30s %u steps%s\n", p->id, p->name,
                    p->category ? p->category : "-", p->n_steps,
                    p->auto_apply ? _(", automatic") : "");
         }

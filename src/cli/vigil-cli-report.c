@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -193,7 +194,7 @@ build_json (JsonBuilder        *b,
 static void
 print_text (const VigilMetrics *m)
 {
-  g_print (_("Period %s to %s: %" G_GINT64_FORMAT " incidents detected, %" G_GINT64_FORMAT
+  g_print (_("Period %s to %s: %" PRId64 " incidents detected, %" PRId64
              " of them closed\n"), m->period.from, m->period.to, m->incidents, m->closed);
   for (guint k = 0; k < VIGIL_N_METRICS; k++)
     {
@@ -201,12 +202,12 @@ print_text (const VigilMetrics *m)
       g_autofree char *median = vigil_format_duration (d->median);
       g_autofree char *p90 = vigil_format_duration (d->p90);
 
-      g_print (_("  %-20s median %-12s p90 %-12s (%" G_GINT64_FORMAT " measured, %"
-                 G_GINT64_FORMAT " missing a time)\n"),
+      g_print (_("  %-20s median %-12s p90 %-12s (%" PRId64 " measured, %"
+                 PRId64 " missing a time)\n"),
                vigil_metric_label (k), median, p90, d->count, d->missing);
     }
-  g_print (_("Open now: %" G_GINT64_FORMAT "; active countermeasures: %" G_GINT64_FORMAT
-             "; open detection requests: %" G_GINT64_FORMAT "\n"),
+  g_print (_("Open now: %" PRId64 "; active countermeasures: %" PRId64
+             "; open detection requests: %" PRId64 "\n"),
            m->open, m->active_countermeasures, m->open_detection_requests);
 }
 

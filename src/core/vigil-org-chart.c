@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <math.h>
 #include <stdlib.h>
@@ -15,13 +16,13 @@
 char *
 vigil_org_person_node_id (gint64 person_id)
 {
-  return g_strdup_printf ("p%" G_GINT64_FORMAT, person_id);
+  return g_strdup_printf ("p%" PRId64, person_id);
 }
 
 char *
 vigil_org_team_node_id (gint64 team_id)
 {
-  return g_strdup_printf ("t%" G_GINT64_FORMAT, team_id);
+  return g_strdup_printf ("t%" PRId64, team_id);
 }
 
 static gint64
@@ -343,8 +344,8 @@ vigil_org_chart_teams (GPtrArray *teams,
       g_hash_table_add (ids, &t->id);
       if (for_export)
         {
-          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " person",
-                                                                 "%" G_GINT64_FORMAT " people",
+          g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " person",
+                                                                 "%" PRId64 " people",
                                                                  t->n_people), t->n_people);
           set_export_attrs (graph, node, t->name, count, t->kind);
         }

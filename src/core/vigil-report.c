@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <cairo-pdf.h>
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -762,11 +763,11 @@ vigil_report_write_period (VigilStore                 *store,
 
   box_w = (CONTENT_W - 4 * 8) / 5;
   {
-    g_autofree char *v0 = g_strdup_printf ("%" G_GINT64_FORMAT, m->incidents);
-    g_autofree char *v1 = g_strdup_printf ("%" G_GINT64_FORMAT, m->closed);
-    g_autofree char *v2 = g_strdup_printf ("%" G_GINT64_FORMAT, m->open);
-    g_autofree char *v3 = g_strdup_printf ("%" G_GINT64_FORMAT, m->active_countermeasures);
-    g_autofree char *v4 = g_strdup_printf ("%" G_GINT64_FORMAT, m->open_detection_requests);
+    g_autofree char *v0 = g_strdup_printf ("%" PRId64, m->incidents);
+    g_autofree char *v1 = g_strdup_printf ("%" PRId64, m->closed);
+    g_autofree char *v2 = g_strdup_printf ("%" PRId64, m->open);
+    g_autofree char *v3 = g_strdup_printf ("%" PRId64, m->active_countermeasures);
+    g_autofree char *v4 = g_strdup_printf ("%" PRId64, m->open_detection_requests);
 
     figure_box (&doc, MARGIN, box_w, v0, _("Incidents detected"));
     figure_box (&doc, MARGIN + (box_w + 8), box_w, v1, _("Of those, closed"));
@@ -788,11 +789,11 @@ vigil_report_write_period (VigilStore                 *store,
       row[0] = g_strdup (vigil_metric_label (k));
       row[1] = vigil_format_duration (d->median);
       row[2] = vigil_format_duration (d->p90);
-      row[3] = g_strdup_printf ("%" G_GINT64_FORMAT, d->count);
+      row[3] = g_strdup_printf ("%" PRId64, d->count);
       row[4] = d->inconsistent > 0
-        ? g_strdup_printf (_("%" G_GINT64_FORMAT " (and %" G_GINT64_FORMAT " inconsistent)"),
+        ? g_strdup_printf (_("%" PRId64 " (and %" PRId64 " inconsistent)"),
                            d->missing, d->inconsistent)
-        : g_strdup_printf ("%" G_GINT64_FORMAT, d->missing);
+        : g_strdup_printf ("%" PRId64, d->missing);
       g_ptr_array_add (metric_rows, row);
     }
   doc_table (&doc, metric_columns, G_N_ELEMENTS (metric_columns), metric_rows, strv_cell, NULL);

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -287,7 +288,7 @@ vigil_store_update_asset (VigilStore              *self,
   if (sqlite3_changes (vigil_store_get_db (self)) == 0)
     {
       g_set_error (&local, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No asset with id %" G_GINT64_FORMAT), id);
+                   _("No asset with id %" PRId64), id);
       goto fail;
     }
   if (addresses != NULL && !write_addresses (self, id, addresses, &local))
@@ -368,7 +369,7 @@ vigil_store_get_asset (VigilStore  *self,
   asset = get_asset_where (self, "a.id = ?1", NULL, id, &local);
   if (asset == NULL && local == NULL)
     g_set_error (&local, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                 _("No asset with id %" G_GINT64_FORMAT), id);
+                 _("No asset with id %" PRId64), id);
   if (local != NULL)
     g_propagate_error (error, g_steal_pointer (&local));
   return asset;
@@ -1156,7 +1157,7 @@ fail:
 restore:
   if (old_cache != 0)
     {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, old_cache);
+      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64, old_cache);
       vigil_store_exec (self, sql, NULL);
     }
   return ok;

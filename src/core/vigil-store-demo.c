@@ -24,6 +24,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <glib/gi18n-lib.h>
@@ -630,7 +631,7 @@ bulk_next_ref (Demo        *d,
     {
       BulkRef *r = &g_array_index (d->ref_years, BulkRef, i);
       if (r->year == year)
-        return g_strdup_printf ("%s%0*" G_GINT64_FORMAT, r->prefix, r->width, ++r->last);
+        return g_strdup_printf ("%s%0*" PRId64, r->prefix, r->width, ++r->last);
     }
 
   first = vigil_store_next_incident_ref (d->store, created, error);
@@ -3718,7 +3719,7 @@ add_alert (Demo            *d,
     {
       base_key = g_strdup_printf ("suricata:%s:%s:%s", a->rule, a->src_addr ? a->src_addr : "-",
                                   a->dst_addr ? a->dst_addr : "-");
-      source_ref = g_strdup_printf ("%" G_GINT64_FORMAT,
+      source_ref = g_strdup_printf ("%" PRId64,
                                     rand_range (d, G_GINT64_CONSTANT (1000000000000000),
                                                 G_GINT64_CONSTANT (9000000000000000)));
     }
@@ -3738,7 +3739,7 @@ add_alert (Demo            *d,
     {
       base_key = g_strdup_printf ("wazuh:%s:%s:%s", a->rule, a->hostname ? a->hostname : "-",
                                   a->src_addr ? a->src_addr : "-");
-      source_ref = g_strdup_printf ("%" G_GINT64_FORMAT ".%" G_GINT64_FORMAT, a->first_seen,
+      source_ref = g_strdup_printf ("%" PRId64 ".%" PRId64, a->first_seen,
                                     rand_range (d, 1000, 9999999));
     }
   else if (g_str_equal (a->source, "misp"))
@@ -5340,19 +5341,19 @@ bulk_finish (Demo    *d,
     {
       BulkRef *r = &g_array_index (d->ref_years, BulkRef, i);
       g_autofree char *counter = g_strdup_printf ("UPDATE ref_counters SET last = max (last, %"
-                                                  G_GINT64_FORMAT ") WHERE year = %d",
+                                                  PRId64 ") WHERE year = %d",
                                                   r->last, r->year);
       if (!vigil_store_exec (d->store, counter, error))
         return FALSE;
     }
 
-  fts_delete = g_strdup_printf ("DELETE FROM incidents_fts WHERE rowid >= %" G_GINT64_FORMAT,
+  fts_delete = g_strdup_printf ("DELETE FROM incidents_fts WHERE rowid >= %" PRId64,
                                 d->first_id[STAGED_INCIDENTS]);
   fts_insert = g_strdup_printf ("INSERT INTO incidents_fts (rowid, ref, title, description, "
                                 "observables) SELECT i.id, i.ref, i.title, i.description, "
                                 "coalesce ((SELECT group_concat (o.value, ' ') FROM observables o "
                                 "WHERE o.incident_id = i.id), '') FROM incidents i "
-                                "WHERE i.id >= %" G_GINT64_FORMAT " ORDER BY i.id",
+                                "WHERE i.id >= %" PRId64 " ORDER BY i.id",
                                 d->first_id[STAGED_INCIDENTS]);
   if (!vigil_store_exec (d->store, fts_delete, error)
       || !vigil_store_exec (d->store, fts_insert, error))
@@ -5427,12 +5428,12 @@ check_empty (VigilStore  *self,
 
   if (total > 0)
     {
-      /* numbers as text: xgettext cannot see through G_GINT64_FORMAT */
-      g_autofree char *incidents = g_strdup_printf ("%" G_GINT64_FORMAT, counts[0]);
-      g_autofree char *people = g_strdup_printf ("%" G_GINT64_FORMAT, counts[1]);
-      g_autofree char *teams = g_strdup_printf ("%" G_GINT64_FORMAT, counts[2]);
-      g_autofree char *assets = g_strdup_printf ("%" G_GINT64_FORMAT, counts[3]);
-      g_autofree char *alerts = g_strdup_printf ("%" G_GINT64_FORMAT, counts[4]);
+      /* numbers as text: xgettext cannot see through PRId64 */
+      g_autofree char *incidents = g_strdup_printf ("%" PRId64, counts[0]);
+      g_autofree char *people = g_strdup_printf ("%" PRId64, counts[1]);
+      g_autofree char *teams = g_strdup_printf ("%" PRId64, counts[2]);
+      g_autofree char *assets = g_strdup_printf ("%" PRId64, counts[3]);
+      g_autofree char *alerts = g_strdup_printf ("%" PRId64, counts[4]);
 
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT,
                    _("The database already holds %s incidents, %s people, %s teams, %s assets "
@@ -5490,8 +5491,8 @@ vigil_store_load_demo (VigilStore  *self,
       g_autofree char *sized = g_strdup_printf ("PRAGMA cache_size = -%" G_GUINT64_FORMAT,
                                                 MIN ((guint64) scale * 4 + 65536, 4194304));
 
-      restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT "; "
-                                 "PRAGMA temp.cache_size = %" G_GINT64_FORMAT,
+      restore = g_strdup_printf ("PRAGMA cache_size = %" PRId64 "; "
+                                 "PRAGMA temp.cache_size = %" PRId64,
                                  cache, temp_cache);
       vigil_store_exec (self, sized, NULL);
     }

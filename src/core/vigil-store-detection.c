@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 
 #include "vigil-store-detection.h"
@@ -40,7 +41,7 @@ exists (VigilStore *self,
         const char *table,
         gint64      id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = %" G_GINT64_FORMAT,
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = %" PRId64,
                                           table, id);
   return vigil_store_query_int (self, sql, NULL) > 0;
 }
@@ -88,7 +89,7 @@ vigil_store_add_detection_request (VigilStore  *self,
   else if (team_id > 0 && !exists (self, "teams", team_id))
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
-                   _("No team with id %" G_GINT64_FORMAT " in the organisation"), team_id);
+                   _("No team with id %" PRId64 " in the organisation"), team_id);
       return fail (self), -1;
     }
   if (team_id <= 0)
@@ -100,13 +101,13 @@ vigil_store_add_detection_request (VigilStore  *self,
   if (incident_id > 0 && !exists (self, "incidents", incident_id))
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No incident with id %" G_GINT64_FORMAT), incident_id);
+                   _("No incident with id %" PRId64), incident_id);
       return fail (self), -1;
     }
   if (alert_id > 0 && !exists (self, "alerts", alert_id))
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No alert with id %" G_GINT64_FORMAT), alert_id);
+                   _("No alert with id %" PRId64), alert_id);
       return fail (self), -1;
     }
 
@@ -190,7 +191,7 @@ vigil_store_set_detection_status (VigilStore  *self,
   if (before == NULL)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No detection request with id %" G_GINT64_FORMAT), id);
+                   _("No detection request with id %" PRId64), id);
       return fail (self);
     }
   if (g_str_equal (before, status))

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 #include <gio/gio.h>
 #include <glib/gi18n-lib.h>
@@ -365,7 +366,7 @@ vigil_store_update_document (VigilStore                 *self,
   if (sqlite3_changes (vigil_store_get_db (self)) == 0)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No document with id %" G_GINT64_FORMAT), id);
+                   _("No document with id %" PRId64), id);
       goto fail;
     }
   vigil_store_notify (self, VIGIL_KIND_DOCUMENT, id);
@@ -445,7 +446,7 @@ vigil_store_get_document (VigilStore  *self,
   document = get_document_where (self, "d.id = ?1", NULL, id, &local);
   if (document == NULL && local == NULL)
     g_set_error (&local, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                 _("No document with id %" G_GINT64_FORMAT), id);
+                 _("No document with id %" PRId64), id);
   if (local != NULL)
     g_propagate_error (error, g_steal_pointer (&local));
   return document;

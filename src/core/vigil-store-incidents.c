@@ -13,6 +13,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -57,7 +58,7 @@ get_incident_where (VigilStore  *self,
                      _("No incident %s; `vigilctl incident list` shows the references"), text);
       else
         g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                     _("No incident with id %" G_GINT64_FORMAT), id);
+                     _("No incident with id %" PRId64), id);
     }
   else
     vigil_store_set_error (self, error, rc, NULL);
@@ -286,8 +287,8 @@ add_int_change (GArray     *changes,
                 gint64      after)
 {
   Change c = { column, label, TRUE, after, NULL,
-               before > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, before) : NULL,
-               after > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, after) : NULL, FALSE };
+               before > 0 ? g_strdup_printf ("%" PRId64, before) : NULL,
+               after > 0 ? g_strdup_printf ("%" PRId64, after) : NULL, FALSE };
   g_array_append_val (changes, c);
 }
 
@@ -483,7 +484,7 @@ set_assets (VigilStore    *self,
       sqlite3_bind_int64 (stmt, 2, g_array_index (wanted, gint64, i));
       if (!vigil_store_step_done (self, stmt, error))
         {
-          g_prefix_error (error, _("Asset %" G_GINT64_FORMAT ": "), g_array_index (wanted, gint64, i));
+          g_prefix_error (error, _("Asset %" PRId64 ": "), g_array_index (wanted, gint64, i));
           return FALSE;
         }
     }
@@ -564,7 +565,7 @@ check_changes (VigilStore                 *self,
   else if (ch->assignee_id > 0 && !person_exists (self, ch->assignee_id))
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No person with id %" G_GINT64_FORMAT " in the organisation"), ch->assignee_id);
+                   _("No person with id %" PRId64 " in the organisation"), ch->assignee_id);
       return FALSE;
     }
   return TRUE;

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -155,7 +156,7 @@ vigil_store_get_person (VigilStore  *self,
   else if (rc == SQLITE_DONE)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No person with id %" G_GINT64_FORMAT), id);
+                   _("No person with id %" PRId64), id);
       return NULL;
     }
   else
@@ -301,7 +302,7 @@ vigil_store_get_team (VigilStore  *self,
     team = team_from_row (stmt);
   else if (rc == SQLITE_DONE)
     g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                 _("No team with id %" G_GINT64_FORMAT), id);
+                 _("No team with id %" PRId64), id);
   else
     vigil_store_set_error (self, error, rc, "team");
   sqlite3_reset (stmt);
@@ -695,7 +696,7 @@ vigil_store_check_manager (VigilStore  *self,
       if (rc == SQLITE_DONE && id == manager_id)
         {
           g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                       _("No person with id %" G_GINT64_FORMAT " to be the manager"), id);
+                       _("No person with id %" PRId64 " to be the manager"), id);
           return FALSE;
         }
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -845,7 +846,7 @@ vigil_store_update_person (VigilStore         *self,
   if (sqlite3_changes (vigil_store_get_db (self)) == 0)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No person with id %" G_GINT64_FORMAT), person->id);
+                   _("No person with id %" PRId64), person->id);
       goto fail;
     }
   if (person->roles != NULL && !write_roles (self, person, person->id, error))
@@ -987,7 +988,7 @@ vigil_store_update_team (VigilStore       *self,
   if (sqlite3_changes (vigil_store_get_db (self)) == 0)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No team with id %" G_GINT64_FORMAT), team->id);
+                   _("No team with id %" PRId64), team->id);
       goto fail;
     }
   vigil_store_notify (self, VIGIL_KIND_TEAM, team->id);

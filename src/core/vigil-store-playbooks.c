@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -293,7 +294,7 @@ vigil_store_save_playbook (VigilStore  *self,
   if (id > 0 && sqlite3_changes (vigil_store_get_db (self)) == 0)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No playbook with id %" G_GINT64_FORMAT), id);
+                   _("No playbook with id %" PRId64), id);
       return fail (self), -1;
     }
   if (id <= 0)
@@ -315,7 +316,7 @@ vigil_store_delete_playbook (VigilStore  *self,
 
   if (!vigil_store_begin (self, error))
     return FALSE;
-  sql = g_strdup_printf ("DELETE FROM playbooks WHERE id = %" G_GINT64_FORMAT, id);
+  sql = g_strdup_printf ("DELETE FROM playbooks WHERE id = %" PRId64, id);
   if (!vigil_store_exec (self, sql, error))
     return fail (self);
   vigil_store_notify (self, VIGIL_KIND_PLAYBOOK, id);
@@ -351,16 +352,16 @@ vigil_store_apply_playbook (VigilStore  *self,
   if (name == NULL)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No playbook with id %" G_GINT64_FORMAT), playbook_id);
+                   _("No playbook with id %" PRId64), playbook_id);
       return fail (self);
     }
   {
     g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM incidents WHERE id = %"
-                                            G_GINT64_FORMAT, incident_id);
+                                            PRId64, incident_id);
     if (vigil_store_query_int (self, sql, NULL) <= 0)
       {
         g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                     _("No incident with id %" G_GINT64_FORMAT), incident_id);
+                     _("No incident with id %" PRId64), incident_id);
         return fail (self);
       }
   }

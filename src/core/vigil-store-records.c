@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -49,7 +50,7 @@ incident_ref (VigilStore  *self,
   sqlite3_reset (stmt);
   if (ref == NULL)
     g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                 _("No incident with id %" G_GINT64_FORMAT), incident_id);
+                 _("No incident with id %" PRId64), incident_id);
   return ref;
 }
 
@@ -138,7 +139,7 @@ id_exists (VigilStore *self,
            const char *table,
            gint64      id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = %" G_GINT64_FORMAT,
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = %" PRId64,
                                           table, id);
   return vigil_store_query_int (self, sql, NULL) > 0;
 }
@@ -222,7 +223,7 @@ resolve_person (VigilStore  *self,
       if (!id_exists (self, "people", id))
         {
           g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
-                       _("No person with id %" G_GINT64_FORMAT " in the organisation"), id);
+                       _("No person with id %" PRId64 " in the organisation"), id);
           return FALSE;
         }
       *out = id;
@@ -248,7 +249,7 @@ resolve_team (VigilStore  *self,
       if (!id_exists (self, "teams", id))
         {
           g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
-                       _("No team with id %" G_GINT64_FORMAT " in the organisation"), id);
+                       _("No team with id %" PRId64 " in the organisation"), id);
           return FALSE;
         }
       *out = id;
@@ -484,7 +485,7 @@ vigil_store_get_action (VigilStore  *self,
   sqlite3_reset (stmt);
   if (a == NULL)
     g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                 _("No action with id %" G_GINT64_FORMAT), action_id);
+                 _("No action with id %" PRId64), action_id);
   return a;
 }
 
@@ -703,7 +704,7 @@ vigil_store_count_active_countermeasures (VigilStore *self,
   g_autofree char *sql = NULL;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), 0);
-  sql = g_strdup_printf ("SELECT count(*) FROM actions WHERE incident_id = %" G_GINT64_FORMAT
+  sql = g_strdup_printf ("SELECT count(*) FROM actions WHERE incident_id = %" PRId64
                          " AND kind = 'countermeasure' AND status = 'active'", incident_id);
   return MAX (vigil_store_query_int (self, sql, NULL), 0);
 }
@@ -801,8 +802,8 @@ contact_name (VigilStore *self,
   char *name = NULL;
 
   sql = person_id > 0
-    ? g_strdup_printf ("SELECT name FROM people WHERE id = %" G_GINT64_FORMAT, person_id)
-    : g_strdup_printf ("SELECT name FROM teams WHERE id = %" G_GINT64_FORMAT, team_id);
+    ? g_strdup_printf ("SELECT name FROM people WHERE id = %" PRId64, person_id)
+    : g_strdup_printf ("SELECT name FROM teams WHERE id = %" PRId64, team_id);
   stmt = vigil_store_prepare (self, sql, NULL);
   if (stmt == NULL)
     return g_strdup ("?");
@@ -875,7 +876,7 @@ vigil_store_add_contact (VigilStore             *self,
   if (person_id > 0)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT coalesce(team_id, 0) FROM people "
-                                              "WHERE id = %" G_GINT64_FORMAT, person_id);
+                                              "WHERE id = %" PRId64, person_id);
       person_team = vigil_store_query_int (self, sql, NULL);
     }
 
@@ -971,7 +972,7 @@ vigil_store_close_followup (VigilStore  *self,
     {
       sqlite3_reset (stmt);
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No open follow-up with id %" G_GINT64_FORMAT), contact_id);
+                   _("No open follow-up with id %" PRId64), contact_id);
       return fail (self);
     }
   incident_id = sqlite3_column_int64 (stmt, 0);
@@ -979,7 +980,7 @@ vigil_store_close_followup (VigilStore  *self,
   team_id = sqlite3_column_int64 (stmt, 2);
   sqlite3_reset (stmt);
 
-  sql = g_strdup_printf ("UPDATE contacts SET follow_up_done = 1 WHERE id = %" G_GINT64_FORMAT,
+  sql = g_strdup_printf ("UPDATE contacts SET follow_up_done = 1 WHERE id = %" PRId64,
                          contact_id);
   who = contact_name (self, person_id, team_id);
   summary = g_strdup_printf (_("Follow-up with %s closed without a new contact"), who);
@@ -1154,7 +1155,7 @@ get_observable (VigilStore  *self,
   sqlite3_reset (stmt);
   if (o == NULL)
     g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                 _("No observable with id %" G_GINT64_FORMAT), id);
+                 _("No observable with id %" PRId64), id);
   return o;
 }
 
@@ -1234,7 +1235,7 @@ vigil_store_remove_observable (VigilStore  *self,
     return FALSE;
   if ((o = get_observable (self, observable_id, error)) == NULL)
     return fail (self);
-  sql = g_strdup_printf ("DELETE FROM observables WHERE id = %" G_GINT64_FORMAT, observable_id);
+  sql = g_strdup_printf ("DELETE FROM observables WHERE id = %" PRId64, observable_id);
   summary = g_strdup_printf (_("Observable removed: %s %s"),
                              vigil_vocab_label (VIGIL_VOCAB_OBSERVABLE_TYPE, o->type), o->value);
   ok = o->incident_id > 0 && vigil_store_exec (self, sql, error) &&
@@ -1356,7 +1357,7 @@ vigil_store_find_shared (VigilStore  *self,
 
       r->incident_id = sqlite3_column_int64 (stmt, 0);
       r->alert_id = sqlite3_column_int64 (stmt, 1);
-      key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, r->incident_id,
+      key = g_strdup_printf ("%" PRId64 "/%" PRId64, r->incident_id,
                              r->incident_id ? 0 : r->alert_id);
       if (g_hash_table_contains (seen, key))
         {
@@ -1506,7 +1507,7 @@ static char *
 asset_name (VigilStore *self,
             gint64      asset_id)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT name FROM assets WHERE id = %" G_GINT64_FORMAT,
+  g_autofree char *sql = g_strdup_printf ("SELECT name FROM assets WHERE id = %" PRId64,
                                           asset_id);
   sqlite3_stmt *stmt = vigil_store_prepare (self, sql, NULL);
   char *name = NULL;
@@ -1564,7 +1565,7 @@ vigil_store_add_affected_asset (VigilStore  *self,
   if ((name = asset_name (self, asset_id)) == NULL)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
-                   _("No asset with id %" G_GINT64_FORMAT " in the inventory"), asset_id);
+                   _("No asset with id %" PRId64 " in the inventory"), asset_id);
       return fail (self);
     }
   before = current_asset_status (self, incident_id, asset_id);
@@ -1658,8 +1659,8 @@ vigil_store_remove_affected_asset (VigilStore  *self,
   if (!vigil_store_begin (self, error))
     return FALSE;
   name = asset_name (self, asset_id);
-  sql = g_strdup_printf ("DELETE FROM incident_assets WHERE incident_id = %" G_GINT64_FORMAT
-                         " AND asset_id = %" G_GINT64_FORMAT, incident_id, asset_id);
+  sql = g_strdup_printf ("DELETE FROM incident_assets WHERE incident_id = %" PRId64
+                         " AND asset_id = %" PRId64, incident_id, asset_id);
   summary = g_strdup_printf (_("Affected asset removed: %s"), name ? name : "?");
   if (!vigil_store_exec (self, sql, error) ||
       !vigil_store_add_timeline (self, incident_id, NULL, "asset", summary, "asset", name, NULL,

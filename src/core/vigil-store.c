@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -604,7 +605,7 @@ vigil_store_open (const char           *path,
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NEWER_SCHEMA,
                    _("%s was written by a newer version of Vigil (schema version %"
-                     G_GINT64_FORMAT "; this version knows up to %d). Update Vigil to "
+                     PRId64 "; this version knows up to %d). Update Vigil to "
                      "open it. The file was left unchanged."),
                    self->path, version, VIGIL_SCHEMA_VERSION);
       return NULL;
@@ -754,7 +755,7 @@ flush_pending (VigilStore *self)
       PendingChange *c = &g_array_index (pending, PendingChange, i);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counts, GUINT_TO_POINTER (c->kind)));
       gint64 id = n > MAX_PENDING_IDS ? 0 : c->id;
-      g_autofree char *key = g_strdup_printf ("%u:%" G_GINT64_FORMAT, c->kind, id);
+      g_autofree char *key = g_strdup_printf ("%u:%" PRId64, c->kind, id);
 
       if (g_hash_table_contains (seen, key))
         continue;
@@ -995,5 +996,5 @@ vigil_store_next_incident_ref (VigilStore  *self,
       return NULL;
     }
   sqlite3_reset (stmt);
-  return g_strdup_printf ("INC-%04d-%04" G_GINT64_FORMAT, year, last);
+  return g_strdup_printf ("INC-%04d-%04" PRId64, year, last);
 }

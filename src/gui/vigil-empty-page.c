@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "vigil-empty-page.h"
@@ -55,22 +56,22 @@ describe (VigilEmptyPage   *self,
 
       if (s->incidents == 0)
         return g_strdup (_("No incidents yet."));
-      total = g_strdup_printf (PL ("%" G_GINT64_FORMAT " incident", "%" G_GINT64_FORMAT " incidents",
+      total = g_strdup_printf (PL ("%" PRId64 " incident", "%" PRId64 " incidents",
                                    s->incidents), s->incidents);
-      stages = g_strdup_printf (_("%" G_GINT64_FORMAT " in classification, %" G_GINT64_FORMAT
-                                  " in investigation, %" G_GINT64_FORMAT " in containment, %"
-                                  G_GINT64_FORMAT " in resolution"),
+      stages = g_strdup_printf (_("%" PRId64 " in classification, %" PRId64
+                                  " in investigation, %" PRId64 " in containment, %"
+                                  PRId64 " in resolution"),
                                 s->by_stage[0], s->by_stage[1], s->by_stage[2], s->by_stage[3]);
       /* TRANSLATORS: "31 incidents: 18 open (5 in classification, …) and 13 closed." */
-      return g_strdup_printf (_("%s: %" G_GINT64_FORMAT " open (%s) and %" G_GINT64_FORMAT
+      return g_strdup_printf (_("%s: %" PRId64 " open (%s) and %" PRId64
                                 " closed."), total, open, stages, closed);
     }
   if (g_str_equal (subject, "alerts"))
     {
       if (s->alerts == 0)
         return g_strdup (_("No alerts yet."));
-      return g_strdup_printf (PL ("%" G_GINT64_FORMAT " alert group received.",
-                                  "%" G_GINT64_FORMAT " alert groups received.", s->alerts),
+      return g_strdup_printf (PL ("%" PRId64 " alert group received.",
+                                  "%" PRId64 " alert groups received.", s->alerts),
                               s->alerts);
     }
   if (g_str_equal (subject, "organization"))
@@ -80,9 +81,9 @@ describe (VigilEmptyPage   *self,
 
       if (s->people == 0)
         return g_strdup (_("Nobody in the organisation yet."));
-      people = g_strdup_printf (PL ("%" G_GINT64_FORMAT " person", "%" G_GINT64_FORMAT " people",
+      people = g_strdup_printf (PL ("%" PRId64 " person", "%" PRId64 " people",
                                     s->people), s->people);
-      teams = g_strdup_printf (PL ("%" G_GINT64_FORMAT " team", "%" G_GINT64_FORMAT " teams",
+      teams = g_strdup_printf (PL ("%" PRId64 " team", "%" PRId64 " teams",
                                    s->teams), s->teams);
       /* TRANSLATORS: "64 people in 11 teams." */
       return g_strdup_printf (_("%s in %s."), people, teams);
@@ -94,10 +95,10 @@ describe (VigilEmptyPage   *self,
 
       if (s->assets == 0 && s->documents == 0)
         return g_strdup (_("No assets or documents yet."));
-      assets = g_strdup_printf (PL ("%" G_GINT64_FORMAT " asset", "%" G_GINT64_FORMAT " assets",
+      assets = g_strdup_printf (PL ("%" PRId64 " asset", "%" PRId64 " assets",
                                     s->assets), s->assets);
-      docs = g_strdup_printf (PL ("%" G_GINT64_FORMAT " architecture document",
-                                  "%" G_GINT64_FORMAT " architecture documents", s->documents),
+      docs = g_strdup_printf (PL ("%" PRId64 " architecture document",
+                                  "%" PRId64 " architecture documents", s->documents),
                               s->documents);
       /* TRANSLATORS: "42 assets and 9 architecture documents." */
       return g_strdup_printf (_("%s and %s."), assets, docs);

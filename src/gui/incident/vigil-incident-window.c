@@ -8,6 +8,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "vigil-incident-editor.h"
@@ -210,11 +211,11 @@ format_duration (gint64 seconds)
   if (seconds < 0)
     return g_strdup (_("—"));
   if (minutes < 60)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " min"), minutes);
+    return g_strdup_printf (_("%" PRId64 " min"), minutes);
   if (minutes < 48 * 60)
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " h %02" G_GINT64_FORMAT " min"),
+    return g_strdup_printf (_("%" PRId64 " h %02" PRId64 " min"),
                             minutes / 60, minutes % 60);
-  return g_strdup_printf (_("%" G_GINT64_FORMAT " d %" G_GINT64_FORMAT " h"),
+  return g_strdup_printf (_("%" PRId64 " d %" PRId64 " h"),
                           minutes / 1440, (minutes % 1440) / 60);
 }
 
@@ -1039,10 +1040,10 @@ update_header (VigilIncidentWindow *self)
     {
       g_autofree char *text =
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                      "This incident is closed but %" G_GINT64_FORMAT
+                                      "This incident is closed but %" PRId64
                                       " countermeasure is still active. Remove it, or reopen "
                                       "the incident.",
-                                      "This incident is closed but %" G_GINT64_FORMAT
+                                      "This incident is closed but %" PRId64
                                       " countermeasures are still active. Remove them, or "
                                       "reopen the incident.", active), active);
       gtk_label_set_text (self->warning_label, text);
@@ -1226,7 +1227,7 @@ append_choices (GStrvBuilder *keys,
   for (guint i = 0; choices && i < choices->len; i++)
     {
       VigilChoice *c = g_ptr_array_index (choices, i);
-      g_autofree char *key = g_strdup_printf ("%s%" G_GINT64_FORMAT, prefix, c->id);
+      g_autofree char *key = g_strdup_printf ("%s%" PRId64, prefix, c->id);
       g_autofree char *label = c->detail && *c->detail
         ? g_strdup_printf (format, c->label, c->detail) : g_strdup (c->label);
       g_strv_builder_add (keys, key);
@@ -1472,7 +1473,7 @@ contact_person_action_cb (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *param)
 {
-  g_autofree char *key = g_strdup_printf ("p%" G_GINT64_FORMAT, g_variant_get_int64 (param));
+  g_autofree char *key = g_strdup_printf ("p%" PRId64, g_variant_get_int64 (param));
   open_contact_form (VIGIL_INCIDENT_WINDOW (widget), key);
 }
 
@@ -1491,8 +1492,8 @@ next_contact_action_cb (GtkWidget  *widget,
       if (c->id == id)
         {
           g_autofree char *key = c->person_id
-            ? g_strdup_printf ("p%" G_GINT64_FORMAT, c->person_id)
-            : g_strdup_printf ("t%" G_GINT64_FORMAT, c->team_id);
+            ? g_strdup_printf ("p%" PRId64, c->person_id)
+            : g_strdup_printf ("t%" PRId64, c->team_id);
           open_contact_form (self, key);
           vigil_record_form_set (self->form, "channel", c->channel);
           return;
@@ -1605,7 +1606,7 @@ apply_playbook_action_cb (GtkWidget  *widget,
   for (guint i = 0; playbooks && i < playbooks->len; i++)
     {
       VigilPlaybook *p = g_ptr_array_index (playbooks, i);
-      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, p->id);
+      g_autofree char *key = g_strdup_printf ("%" PRId64, p->id);
       g_autofree char *label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u step)",
                                                              "%s (%u steps)", p->n_steps),
                                                 p->name, p->n_steps);

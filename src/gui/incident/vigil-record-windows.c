@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
@@ -364,7 +365,7 @@ new_request_clicked_cb (GtkButton *button,
   for (guint i = 0; teams && i < teams->len; i++)
     {
       VigilChoice *c = g_ptr_array_index (teams, i);
-      g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT, c->id);
+      g_autofree char *key = g_strdup_printf ("%" PRId64, c->id);
       g_strv_builder_add (k, key);
       g_strv_builder_add (l, c->label);
     }

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -382,7 +383,7 @@ build_map (VigilInventoryPage *self,
 
       for (guint e = 0; e < 2; e++)
         {
-          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ends[e]);
+          g_autofree char *id = g_strdup_printf ("%" PRId64, ends[e]);
 
           if (g_hash_table_contains (seen, &ends[e]))
             continue;
@@ -394,8 +395,8 @@ build_map (VigilInventoryPage *self,
   for (guint i = 0; i < links->len; i++)
     {
       VigilAssetLink *l = g_ptr_array_index (links, i);
-      g_autofree char *from = g_strdup_printf ("%" G_GINT64_FORMAT, l->from_id);
-      g_autofree char *to = g_strdup_printf ("%" G_GINT64_FORMAT, l->to_id);
+      g_autofree char *from = g_strdup_printf ("%" PRId64, l->from_id);
+      g_autofree char *to = g_strdup_printf ("%" PRId64, l->to_id);
       vigil_graph_add_edge (graph, from, to);
     }
   self->map_cancellable = g_cancellable_new ();

@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "vigil-org-chart.h"
@@ -276,8 +277,8 @@ fill_nodes (VigilOrgPage     *self,
               t = self->teams->pdata[i];
           if (t == NULL)
             continue;
-          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " person",
-                                                "%" G_GINT64_FORMAT " people", t->n_people),
+          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " person",
+                                                "%" PRId64 " people", t->n_people),
                                    t->n_people);
           vigil_graph_view_set_node (self->graph_view, n, t->name, count,
                                      vigil_org_kind_label (t->kind), t->kind);

@@ -11,6 +11,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n.h>
 
 #include "vigil-chart-view.h"
@@ -101,7 +102,7 @@ set_count_figure (VigilOverviewPage *self,
                   guint              figure,
                   gint64             value)
 {
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  g_autofree char *text = g_strdup_printf ("%" PRId64, value);
   set_figure (self, figure, text, NULL);
 }
 
@@ -120,10 +121,10 @@ set_duration_figure (VigilOverviewPage *self,
   else if (d->missing > 0)
     /* TRANSLATORS: the 90th percentile, then how many incidents were measured and how
      * many lack a timestamp */
-    detail = g_strdup_printf (_("90th percentile %s · %" G_GINT64_FORMAT " measured, %"
-                                G_GINT64_FORMAT " missing a time"), p90, d->count, d->missing);
+    detail = g_strdup_printf (_("90th percentile %s · %" PRId64 " measured, %"
+                                PRId64 " missing a time"), p90, d->count, d->missing);
   else
-    detail = g_strdup_printf (_("90th percentile %s · %" G_GINT64_FORMAT " measured"), p90,
+    detail = g_strdup_printf (_("90th percentile %s · %" PRId64 " measured"), p90,
                               d->count);
   set_figure (self, figure, median, detail);
 }
