@@ -8,6 +8,7 @@
 
 #include "vigil-cli-private.h"
 #include "vigil-store-demo.h"
+#include "vigil-store-playbooks.h"
 
 static int
 cmd_init (VigilCli  *cli,
@@ -62,6 +63,7 @@ cmd_demo (VigilCli  *cli,
   t0 = g_get_monotonic_time ();
   if (!vigil_store_load_demo (store, (guint) scale, &error))
     return vigil_cli_fail (cli, error);
+  vigil_store_ensure_playbooks (store, NULL);
   if (!vigil_store_get_stats (store, &stats, &error))
     return vigil_cli_fail (cli, error);
 

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "vigil-cli-private.h"
+#include "vigil-store-playbooks.h"
 
 /* One line per command group; each group's table ends with a NULL name. */
 static const VigilCliCommand *groups[] = {
@@ -40,6 +41,11 @@ vigil_cli_open_store (VigilCli            *cli,
     }
   if (actor != NULL && *actor != '\0')
     vigil_store_set_actor (cli->store, actor);
+  /* The shipped playbooks pre-fill new incidents' actions (a trigger), so
+   * they must be there before the first `incident add`.  The demo loads
+   * its own actions and installs them afterwards. */
+  if (!g_str_equal (cli->command, "demo"))
+    vigil_store_ensure_playbooks (cli->store, NULL);
   return cli->store;
 }
 
