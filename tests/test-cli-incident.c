@@ -79,7 +79,19 @@ test_add_show (void)
   g_assert_true (json_object_has_member (o, "description"));
   g_assert_true (json_object_has_member (o, "assignee"));
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (o, "history")), ==, 1);
-  g_assert_cmpint (json_array_get_length (json_object_get_array_member (o, "timeline")), ==, 1);
+  /* the creation, and the account-compromise playbook that pre-filled its actions */
+  {
+    JsonArray *timeline = json_object_get_array_member (o, "timeline");
+    g_autoptr(GString) kinds = g_string_new (NULL);
+
+    for (guint i = 0; i < json_array_get_length (timeline); i++)
+      g_string_append_printf (kinds, "%s ",
+                              json_object_get_string_member (json_array_get_object_element (timeline, i),
+                                                             "kind"));
+    g_assert_nonnull (strstr (kinds->str, "created "));
+    g_assert_nonnull (strstr (kinds->str, "playbook "));
+    g_assert_cmpuint (json_array_get_length (timeline), ==, 2);
+  }
 
   /* bad values: exit 1 with a clear message; bad syntax: exit 2 */
   g_assert_cmpint (run ("incident", "add", "--title", "x", "--severity", "huge", NULL), ==, 1);
