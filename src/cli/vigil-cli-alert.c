@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <signal.h>
 #include <string.h>
@@ -291,7 +292,7 @@ cmd_list (VigilCli  *cli,
       if (alert == NULL)
         return vigil_cli_fail (cli, error);
       asset = vigil_alert_get_text (alert, VIGIL_ALERT_ASSET_NAME);
-      g_print ("%6" G_GINT64_FORMAT "  %-8s %-9s %5" G_GINT64_FORMAT "×  %s  %s%s%s%s\n",
+      g_print ("%6" PRId64 "  %-8s %-9s %5" PRId64 "×  %s  %s%s%s%s\n",
                vigil_alert_get_id (alert), vigil_alert_get_severity (alert),
                vigil_alert_get_text (alert, VIGIL_ALERT_SOURCE), vigil_alert_get_count (alert),
                vigil_alert_get_text (alert, VIGIL_ALERT_LAST_SEEN), vigil_alert_get_title (alert),
@@ -499,7 +500,7 @@ cmd_suppress (VigilCli  *cli,
                                     &error);
   if (id == 0)
     return vigil_cli_fail (cli, error);
-  g_print (_("Suppression rule %" G_GINT64_FORMAT " added; %u open alerts suppressed\n"), id, n);
+  g_print (_("Suppression rule %" PRId64 " added; %u open alerts suppressed\n"), id, n);
   return VIGIL_EXIT_OK;
 }
 

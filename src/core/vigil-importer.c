@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
@@ -612,7 +613,7 @@ vigil_import_time_unix (gint64 t)
   unsigned m = mp < 10 ? mp + 3 : mp - 9;
 
   y += m <= 2;
-  return g_strdup_printf ("%04" G_GINT64_FORMAT "-%02u-%02uT%02d:%02d:%02dZ", y, m, d,
+  return g_strdup_printf ("%04" PRId64 "-%02u-%02uT%02d:%02d:%02dZ", y, m, d,
                           (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60));
 }
 

@@ -3,6 +3,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -286,7 +287,7 @@ load_brief (VigilStore  *self,
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                     _("No alert %" G_GINT64_FORMAT "; see “vigilctl alert list”"), id);
+                     _("No alert %" PRId64 "; see “vigilctl alert list”"), id);
       else
         vigil_store_set_error (self, error, rc, "alert");
       return FALSE;
@@ -310,7 +311,7 @@ check_linkable (AlertBrief  *a,
   if (strcmp (a->status, "promoted") == 0 || strcmp (a->status, "merged") == 0)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_REFUSED,
-                   _("Alert %" G_GINT64_FORMAT " (“%s”) is already linked to %s"), a->id,
+                   _("Alert %" PRId64 " (“%s”) is already linked to %s"), a->id,
                    a->title, a->incident_ref ? a->incident_ref : _("an incident"));
       return FALSE;
     }
@@ -383,10 +384,10 @@ link_alert (VigilStore  *self,
     return FALSE;
 
   if (strcmp (status, "promoted") == 0)
-    summary = g_strdup_printf (_("Alert promoted: %s (%s, %" G_GINT64_FORMAT " events)"),
+    summary = g_strdup_printf (_("Alert promoted: %s (%s, %" PRId64 " events)"),
                                a->title, a->source, a->count);
   else
-    summary = g_strdup_printf (_("Alert merged: %s (%s, %" G_GINT64_FORMAT " events)"),
+    summary = g_strdup_printf (_("Alert merged: %s (%s, %" PRId64 " events)"),
                                a->title, a->source, a->count);
   if (!vigil_store_add_timeline (self, incident_id, a->first_seen, "alert", summary,
                                  NULL, NULL, NULL, error))
@@ -509,7 +510,7 @@ vigil_store_merge_alerts (VigilStore    *self,
   if (stage == NULL)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No incident %" G_GINT64_FORMAT " to merge into"), incident_id);
+                   _("No incident %" PRId64 " to merge into"), incident_id);
       goto fail;
     }
   if (strcmp (stage, "closed") == 0)
@@ -716,7 +717,7 @@ vigil_store_add_suppression (VigilStore   *self,
         goto insert;
 
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No asset %" G_GINT64_FORMAT), asset_id);
+                   _("No asset %" PRId64), asset_id);
       goto fail;
     }
 insert:
@@ -779,7 +780,7 @@ delete_rule (VigilStore  *self,
   if (sqlite3_changes (vigil_store_get_db (self)) == 0)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No rule %" G_GINT64_FORMAT), id);
+                   _("No rule %" PRId64), id);
       goto fail;
     }
   vigil_store_notify (self, VIGIL_KIND_RULE, id);
@@ -921,7 +922,7 @@ vigil_store_set_auto_promotion_enabled (VigilStore  *self,
   if (sqlite3_changes (vigil_store_get_db (self)) == 0)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                   _("No rule %" G_GINT64_FORMAT), id);
+                   _("No rule %" PRId64), id);
       goto fail;
     }
   vigil_store_notify (self, VIGIL_KIND_RULE, id);
@@ -1053,7 +1054,7 @@ vigil_store_get_alert (VigilStore  *self,
       sqlite3_reset (stmt);
       if (rc == SQLITE_DONE)
         g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                     _("No alert %" G_GINT64_FORMAT "; see “vigilctl alert list”"), id);
+                     _("No alert %" PRId64 "; see “vigilctl alert list”"), id);
       else
         vigil_store_set_error (self, error, rc, "alert");
       return NULL;
@@ -1217,7 +1218,7 @@ session_clear (Session *s)
 {
   if (s->cache_size != 0)
     {
-      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT,
+      g_autofree char *sql = g_strdup_printf ("PRAGMA cache_size = %" PRId64,
                                               s->cache_size);
       vigil_store_exec (s->store, sql, NULL);
       s->cache_size = 0;

@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <inttypes.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
@@ -235,7 +236,7 @@ bind_row (GtkSignalListItemFactory *factory,
     g_string_append_printf (sub, " · %s", status_label (status));
   gtk_label_set_text (GTK_LABEL (subtitle), sub->str);
 
-  count_text = g_strdup_printf ("%" G_GINT64_FORMAT "×", vigil_alert_get_count (alert));
+  count_text = g_strdup_printf ("%" PRId64 "×", vigil_alert_get_count (alert));
   gtk_label_set_text (GTK_LABEL (count), count_text);
   gtk_widget_set_tooltip_text (count, _("Events folded into this alert"));
 }
@@ -334,8 +335,8 @@ show_alert (VigilAlertsPage *self,
   add_row (group, _("Source"), vigil_alert_get_text (alert, VIGIL_ALERT_SOURCE));
   add_row (group, _("Rule or signature"), vigil_alert_get_text (alert, VIGIL_ALERT_RULE));
   add_row (group, _("Description"), vigil_alert_get_text (alert, VIGIL_ALERT_DESCRIPTION));
-  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " event",
-                                        "%" G_GINT64_FORMAT " events",
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " event",
+                                        "%" PRId64 " events",
                                         vigil_alert_get_count (alert)),
                            vigil_alert_get_count (alert));
   add_row (group, _("Seen"), count);
@@ -343,13 +344,13 @@ show_alert (VigilAlertsPage *self,
   add_row (group, _("Last seen"), vigil_alert_get_text (alert, VIGIL_ALERT_LAST_SEEN));
   if (vigil_alert_get_text (alert, VIGIL_ALERT_SRC_ADDR))
     src = vigil_alert_get_src_port (alert) > 0
-          ? g_strdup_printf ("%s:%" G_GINT64_FORMAT,
+          ? g_strdup_printf ("%s:%" PRId64,
                              vigil_alert_get_text (alert, VIGIL_ALERT_SRC_ADDR),
                              vigil_alert_get_src_port (alert))
           : g_strdup (vigil_alert_get_text (alert, VIGIL_ALERT_SRC_ADDR));
   if (vigil_alert_get_text (alert, VIGIL_ALERT_DST_ADDR))
     dst = vigil_alert_get_dst_port (alert) > 0
-          ? g_strdup_printf ("%s:%" G_GINT64_FORMAT,
+          ? g_strdup_printf ("%s:%" PRId64,
                              vigil_alert_get_text (alert, VIGIL_ALERT_DST_ADDR),
                              vigil_alert_get_dst_port (alert))
           : g_strdup (vigil_alert_get_text (alert, VIGIL_ALERT_DST_ADDR));
