@@ -1381,11 +1381,12 @@ vigil_incident_filter_to_string (const VigilIncidentFilter *f)
 char *
 vigil_fts5_prefix_query (const char *text)
 {
-  GString *q = g_string_new (NULL);
+  GString *q;
   const char *p = text;
 
   if (text == NULL)
     return NULL;
+  q = g_string_new (NULL);
   /* Split on anything that is not a letter, digit or mark, the way the
    * unicode61 tokenizer does; each token becomes a quoted prefix term, so no
    * user text is ever read as FTS5 syntax. */
