@@ -270,6 +270,7 @@ vigil_org_import_add_mapping (VigilOrgImport  *self,
   const char *eq = strrchr (mapping, '=');
   g_autofree char *column = NULL;
   g_autofree char *field = NULL;
+  g_autofree char *raw_field = NULL;
 
   if (eq == NULL || eq == mapping)
     {
@@ -278,7 +279,8 @@ vigil_org_import_add_mapping (VigilOrgImport  *self,
       return FALSE;
     }
   column = g_strndup (mapping, eq - mapping);
-  field = g_ascii_strdown (g_strstrip (g_strdup (eq + 1)), -1);
+  raw_field = g_strstrip (g_strdup (eq + 1));
+  field = g_ascii_strdown (raw_field, -1);
   g_strdelimit (field, "- ", '_');
   for (guint i = 0; i < VIGIL_N_ORG_FIELDS; i++)
     if (strcmp (field, field_names[i]) == 0)
