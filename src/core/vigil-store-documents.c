@@ -203,7 +203,7 @@ vigil_store_add_document_bytes (VigilStore                 *self,
     return 0;
 
   clean = vigil_document_clean_filename (filename);
-  if (fields->title != NULL && *g_strstrip (g_strdup (fields->title)) != '\0')
+  if (!vigil_str_is_blank (fields->title))
     title = g_strstrip (g_strdup (fields->title));
   else
     {
@@ -565,7 +565,7 @@ vigil_store_list_document_ids (VigilStore  *self,
   g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
 
   query = fts_query (filter);
-  if (filter != NULL && *g_strstrip (g_strdup (filter)) != '\0' && query == NULL)
+  if (!vigil_str_is_blank (filter) && query == NULL)
     return g_array_new (FALSE, FALSE, sizeof (gint64));
   if (query == NULL)
     stmt = vigil_store_prepare (self, "SELECT id FROM documents ORDER BY title COLLATE NOCASE, id DESC",

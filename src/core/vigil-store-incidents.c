@@ -165,16 +165,7 @@ vigil_store_compute_due_at (VigilStore *self,
 
 /* ---- Small helpers ------------------------------------------------------ */
 
-static gboolean
-is_blank (const char *text)
-{
-  if (text == NULL)
-    return TRUE;
-  for (; *text; text++)
-    if (!g_ascii_isspace (*text))
-      return FALSE;
-  return TRUE;
-}
+#define is_blank vigil_str_is_blank
 
 static gboolean
 validate_key (VigilVocab   vocab,

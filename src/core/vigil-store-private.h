@@ -63,6 +63,18 @@ vigil_bind_id (sqlite3_stmt *stmt,
     sqlite3_bind_int64 (stmt, index, id);
 }
 
+/* TRUE for NULL, "" and text of white space only. */
+static inline gboolean
+vigil_str_is_blank (const char *text)
+{
+  if (text == NULL)
+    return TRUE;
+  for (; *text; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
 static inline char *
 vigil_column_dup (sqlite3_stmt *stmt,
                   int           column)
