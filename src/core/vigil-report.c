@@ -954,7 +954,7 @@ vigil_report_write_incident (VigilStore  *store,
   g_autofree char *impact = NULL;
   g_autofree char *urgency = NULL;
   g_autofree char *impact_urgency = NULL;
-  g_autofree char *times[7] = { NULL, };
+  char *times[7] = { NULL, };  /* freed after the summary is drawn */
   Doc doc;
   gint64 id;
 
@@ -1008,6 +1008,8 @@ vigil_report_write_incident (VigilStore  *store,
     };
     doc_pairs (&doc, pairs);
   }
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    g_free (times[i]);
   if (vigil_incident_get_description (inc) && *vigil_incident_get_description (inc))
     doc_paragraph (&doc, vigil_incident_get_description (inc), 0.1);
 
