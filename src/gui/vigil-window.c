@@ -35,6 +35,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (VigilWindow, vigil_window, ADW_TYPE_APPLICATION_WINDOW)
 
+static void attach_store (VigilWindow *self,
+                          GtkWidget   *page);
+
 static const char * const view_names[] = {
   "board", "alerts", "organization", "inventory", "overview", NULL
 };
@@ -73,8 +76,13 @@ GtkWidget *
 vigil_window_get_page (VigilWindow *self,
                        const char  *name)
 {
+  GtkWidget *page;
+
   g_return_val_if_fail (VIGIL_IS_WINDOW (self), NULL);
-  return adw_view_stack_get_child_by_name (self->stack, name);
+
+  page = adw_view_stack_get_child_by_name (self->stack, name);
+  attach_store (self, page);
+  return page;
 }
 
 void
@@ -112,10 +120,29 @@ view_action_cb (GtkWidget  *widget,
   vigil_window_set_view (VIGIL_WINDOW (widget), g_variant_get_string (param, NULL));
 }
 
+/* Every page works on the window's store, but a page only gets it (and so
+ * only reads its data) when it is first shown or asked for: with 100,000
+ * incidents, the pages nobody looked at must not delay the first frame. */
+static void
+attach_store (VigilWindow *self,
+              GtkWidget   *page)
+{
+  g_autoptr(VigilStore) current = NULL;
+
+  if (page == NULL || self->store == NULL ||
+      !g_object_class_find_property (G_OBJECT_GET_CLASS (page), "store"))
+    return;
+  g_object_get (page, "store", &current, NULL);
+  if (current == NULL)
+    g_object_set (page, "store", self->store, NULL);
+}
+
 static void
 visible_child_changed_cb (VigilWindow *self)
 {
   const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  attach_store (self, adw_view_stack_get_visible_child (self->stack));
 
   if (self->settings != NULL && vigil_window_is_view_name (name))
     g_settings_set_string (self->settings, "last-view", name);
@@ -168,14 +195,6 @@ vigil_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (vigil_window_parent_class)->constructed (object);
 
-  /* Every page works on the window's store. */
-  for (guint i = 0; view_names[i] != NULL; i++)
-    {
-      GtkWidget *page = adw_view_stack_get_child_by_name (self->stack, view_names[i]);
-      if (page != NULL && g_object_class_find_property (G_OBJECT_GET_CLASS (page), "store"))
-        g_object_set (page, "store", self->store, NULL);
-    }
-
   /* playbooks pre-fill actions from the moment incidents are created */
   if (self->store != NULL)
     vigil_store_ensure_playbooks (self->store, NULL);
@@ -195,6 +214,7 @@ vigil_window_constructed (GObject *object)
 
   g_signal_connect_object (self->stack, "notify::visible-child",
                            G_CALLBACK (visible_child_changed_cb), self, G_CONNECT_SWAPPED);
+  attach_store (self, adw_view_stack_get_visible_child (self->stack));
 }
 
 static gboolean

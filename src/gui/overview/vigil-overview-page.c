@@ -727,7 +727,11 @@ vigil_overview_page_set_store (VigilOverviewPage *self,
   if (store != NULL)
     g_signal_connect_object (store, "changed", G_CALLBACK (store_changed_cb), self, 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "overview.export", store != NULL);
-  queue_refresh (self);
+  /* a new store is shown at once when the page is on screen (the window
+   * hands it over when the page is first shown); changes are debounced */
+  self->dirty = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    vigil_overview_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
