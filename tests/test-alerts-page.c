@@ -12,73 +12,9 @@
 #include "vigil-gui.h"
 #include "vigil-store-alerts.h"
 #include "vigil-store-demo.h"
+#include "vigil-test-ui.h"
 #include "vigil-test-util.h"
 #include "vigil-window.h"
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
-{
-  painted = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gulong id;
-  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  clock = gtk_widget_get_frame_clock (widget);
-  painted = FALSE;
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR")
-                                                                        : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
 
 static const char *hostile =
   "{\"timestamp\":\"2026-11-30T11:00:00Z\",\"event_type\":\"alert\",\"src_ip\":\"203.0.113.66\","
@@ -124,7 +60,7 @@ open_page (VigilStore  *store,
   vigil_window_set_view (VIGIL_WINDOW (window), "alerts");
   page = vigil_window_get_page (VIGIL_WINDOW (window), "alerts");
   g_assert_true (VIGIL_IS_ALERTS_PAGE (page));
-  wait_for_frame (window);
+  vigil_test_wait_for_frame (window);
   *window_out = window;
   return VIGIL_ALERTS_PAGE (page);
 }
@@ -144,24 +80,24 @@ screenshots (gboolean dark)
   vigil_alerts_page_set_search (page, "<b>Bold</b>");
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   gtk_selection_model_select_item (vigil_alerts_page_get_selection (page), 0, TRUE);
-  spin (50);
-  wait_for_frame (window);
+  vigil_test_spin (50);
+  vigil_test_wait_for_frame (window);
   name = g_strdup_printf ("alerts-hostile-%s", dark ? "dark" : "light");
-  save_png (window, name);
+  vigil_test_save_png (window, name);
 
   vigil_alerts_page_set_search (page, "");
   gtk_selection_model_select_item (vigil_alerts_page_get_selection (page), 0, TRUE);
-  spin (50);
-  wait_for_frame (window);
+  vigil_test_spin (50);
+  vigil_test_wait_for_frame (window);
   g_free (name);
   name = g_strdup_printf ("alerts-%s", dark ? "dark" : "light");
-  save_png (window, name);
+  vigil_test_save_png (window, name);
 
   rules = vigil_alerts_page_show_rules (page);
-  wait_for_frame (GTK_WIDGET (rules));
+  vigil_test_wait_for_frame (GTK_WIDGET (rules));
   g_free (name);
   name = g_strdup_printf ("alerts-rules-%s", dark ? "dark" : "light");
-  save_png (GTK_WIDGET (rules), name);
+  vigil_test_save_png (GTK_WIDGET (rules), name);
   gtk_window_destroy (rules);
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -198,16 +134,16 @@ test_triage_and_live (void)
   /* bulk promote two */
   gtk_selection_model_select_range (selection, 0, 2, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "alerts.promote", NULL));
-  spin (50);
+  vigil_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, before - 2);
   g_assert_cmpint (vigil_store_count (store, VIGIL_KIND_INCIDENT), ==, incidents + 1);
 
   /* the promoted ones are under "Promoted" */
   vigil_alerts_page_set_status (page, "promoted");
-  spin (50);
+  vigil_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), >=, 2);
   vigil_alerts_page_set_status (page, "new");
-  spin (50);
+  vigil_test_spin (50);
 
   /* live: vigilctl imports into the same database while the window is open */
   n = g_list_model_get_n_items (model);
@@ -224,7 +160,7 @@ test_triage_and_live (void)
   g_assert_cmpint (status, ==, 0);
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
   while (g_list_model_get_n_items (model) != n + 2 && g_get_monotonic_time () < deadline)
-    spin (50);
+    vigil_test_spin (50);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n + 2);
   gtk_window_destroy (GTK_WINDOW (window));
 }

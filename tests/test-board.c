@@ -12,70 +12,9 @@
 #include "vigil-board-page.h"
 #include "vigil-gui.h"
 #include "vigil-store-demo.h"
+#include "vigil-test-ui.h"
 #include "vigil-test-util.h"
 #include "vigil-window.h"
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
-{
-  painted = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  GdkFrameClock *clock;
-  gulong id;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  clock = gtk_widget_get_frame_clock (widget);
-  painted = FALSE;
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
 
 static VigilStore *
 demo_store (void)
@@ -120,7 +59,7 @@ new_window (VigilStore *store,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   vigil_window_set_view (VIGIL_WINDOW (window), "board");
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  vigil_test_wait_for_frame (window);
   return window;
 }
 
@@ -174,7 +113,7 @@ test_board_move (void)
 
   /* the action the drop target and the keyboard use */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.move", "(xs)", id, "containment"));
-  spin (50);
+  vigil_test_spin (50);
   g_assert_cmpuint (ei.emissions, ==, 1);
   g_assert_cmpuint (ei.position, ==, 0);
   g_assert_cmpuint (ei.removed, ==, 1);
@@ -199,7 +138,7 @@ test_board_move (void)
 
   /* Undo through the toast's action */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.undo", "x", last->id));
-  spin (50);
+  vigil_test_spin (50);
   moved = vigil_store_get_incident (store, id, NULL);
   g_assert_cmpstr (vigil_incident_get_stage (moved), ==, "investigation");
   g_assert_cmpuint (g_list_model_get_n_items (inv), ==, n_inv);
@@ -220,7 +159,7 @@ test_board_move (void)
     ei.emissions = 0;
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.move", "(xs)", unrated,
                                                "investigation"));
-    spin (50);
+    vigil_test_spin (50);
     g_assert_cmpuint (g_list_model_get_n_items (cls), ==, n_cls);
     g_assert_cmpuint (ei.emissions, ==, 0);
   }
@@ -260,8 +199,8 @@ test_board_filter (void)
   for (guint s = 0; s < VIGIL_N_STAGES; s++)
     after += g_list_model_get_n_items (vigil_board_page_get_column_model (page, s));
   g_assert_cmpuint (after, ==, 1);
-  wait_for_frame (window);
-  save_png (window, "board-filtered");
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, "board-filtered");
   vigil_board_page_set_filter_text (page, "");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -274,12 +213,12 @@ screenshots (gboolean dark)
   VigilBoardPage *page = VIGIL_BOARD_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "board"));
   GtkWidget *view = vigil_board_page_get_column_view (page, VIGIL_STAGE_CLASSIFICATION);
 
-  spin (100);
-  wait_for_frame (window);
+  vigil_test_spin (100);
+  vigil_test_wait_for_frame (window);
   /* only the visible cards are built */
   g_assert_cmpuint (vigil_board_card_get_n_created (), >, 0);
   g_assert_true (gtk_widget_get_mapped (view));
-  save_png (window, dark ? "board-dark" : "board-light");
+  vigil_test_save_png (window, dark ? "board-dark" : "board-light");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

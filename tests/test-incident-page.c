@@ -11,74 +11,12 @@
 #include "vigil-store-demo.h"
 #include "vigil-store-playbooks.h"
 #include "vigil-window.h"
+#include "vigil-test-ui.h"
 #include "vigil-test-util.h"
 
 static const char * const sections[] = {
   "summary", "actions", "contacts", "observables", "assets", "timeline", NULL
 };
-
-static gboolean painted;
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
-{
-  painted = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gulong id;
-  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  clock = gtk_widget_get_frame_clock (widget);
-  painted = FALSE;
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR")
-                                                                        : ".", "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
 
 static gint64
 count (VigilStore *store,
@@ -123,7 +61,7 @@ open_page (GtkWidget *main_window,
   g_assert_nonnull (page);
   g_assert_true (vigil_incident_window_open (GTK_WINDOW (main_window), store, id) == page);
   gtk_window_set_default_size (GTK_WINDOW (page), 1100, 900);
-  wait_for_frame (GTK_WIDGET (page));
+  vigil_test_wait_for_frame (GTK_WIDGET (page));
   return page;
 }
 
@@ -138,7 +76,7 @@ main_window_new (VigilStore *store,
                                            : ADW_COLOR_SCHEME_FORCE_LIGHT);
   window = g_object_new (VIGIL_TYPE_WINDOW, "store", store, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  vigil_test_wait_for_frame (window);
   return window;
 }
 
@@ -155,9 +93,9 @@ screenshots (gboolean dark)
       g_autofree char *name = g_strdup_printf ("incident-%s-%s", sections[i],
                                                dark ? "dark" : "light");
       vigil_incident_window_set_section (page, sections[i]);
-      spin (30);
-      wait_for_frame (GTK_WIDGET (page));
-      save_png (GTK_WIDGET (page), name);
+      vigil_test_spin (30);
+      vigil_test_wait_for_frame (GTK_WIDGET (page));
+      vigil_test_save_png (GTK_WIDGET (page), name);
     }
   /* several incidents at once */
   {
@@ -170,7 +108,7 @@ screenshots (gboolean dark)
   g_assert_true (gtk_widget_activate_action (window, "win.followups", NULL));
   g_assert_true (gtk_widget_activate_action (window, "win.detection-requests", NULL));
   g_assert_true (gtk_widget_activate_action (window, "win.playbooks", NULL));
-  spin (100);
+  vigil_test_spin (100);
   {
     GListModel *toplevels = gtk_window_get_toplevels ();
     for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
@@ -183,8 +121,8 @@ screenshots (gboolean dark)
             g_autofree char *name = g_strdup_printf ("incident-list-%s-%s", title,
                                                      dark ? "dark" : "light");
             g_strdelimit (name, " ", '-');
-            wait_for_frame (GTK_WIDGET (w));
-            save_png (GTK_WIDGET (w), name);
+            vigil_test_wait_for_frame (GTK_WIDGET (w));
+            vigil_test_save_png (GTK_WIDGET (w), name);
           }
       }
   }
@@ -252,7 +190,7 @@ test_add_each_kind (void)
                                  "'INC-2026-9001')"), >, 0);
   page = open_page (window, store, id);
   vigil_incident_window_build_all (page);
-  save_png (GTK_WIDGET (page), "incident-hostile-summary");
+  vigil_test_save_png (GTK_WIDGET (page), "incident-hostile-summary");
 
   submit (page, "incident.add-task",
           FIELDS ("title", "Check <script> in the logs", "owner", "", "due", "2026-12-01 17:00"));
@@ -335,9 +273,9 @@ test_add_each_kind (void)
     {
       g_autofree char *name = g_strdup_printf ("incident-hostile-%s", sections[i]);
       vigil_incident_window_set_section (page, sections[i]);
-      spin (30);
-      wait_for_frame (GTK_WIDGET (page));
-      save_png (GTK_WIDGET (page), name);
+      vigil_test_spin (30);
+      vigil_test_wait_for_frame (GTK_WIDGET (page));
+      vigil_test_save_png (GTK_WIDGET (page), name);
     }
   gtk_window_destroy (GTK_WINDOW (page));
   /* the main window stays: its pages are not ours to tear down mid-test */

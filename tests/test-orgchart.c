@@ -15,37 +15,9 @@
 #include "vigil-org-page.h"
 #include "vigil-store-demo.h"
 #include "vigil-store-org.h"
+#include "vigil-test-ui.h"
 #include "vigil-test-util.h"
 #include "vigil-window.h"
-
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
-{
-  painted = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gulong id;
-  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  clock = gtk_widget_get_frame_clock (widget);
-  painted = FALSE;
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-}
 
 static void
 wait_until_complete (VigilOrgPage *page)
@@ -55,30 +27,6 @@ wait_until_complete (VigilOrgPage *page)
   while (!vigil_org_page_is_complete (page) && g_get_monotonic_time () < until)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (vigil_org_page_is_complete (page));
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
 }
 
 static GtkWidget *
@@ -94,7 +42,7 @@ demo_window (VigilStore *store,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   vigil_window_set_view (VIGIL_WINDOW (window), "organization");
-  wait_for_frame (window);
+  vigil_test_wait_for_frame (window);
   return window;
 }
 
@@ -140,13 +88,13 @@ test_orgchart_demo (gconstpointer data)
 
   g_assert_true (VIGIL_IS_ORG_PAGE (page));
   wait_until_complete (page);
-  wait_for_frame (window);
+  vigil_test_wait_for_frame (window);
   layout = vigil_graph_view_get_layout (view);
   g_assert_nonnull (layout);
   g_assert_cmpuint (layout->n_nodes, ==, vigil_store_count (store, VIGIL_KIND_PERSON));
   /* the first view is readable (zoomed on the top when fitting would be too small) */
   g_assert_cmpfloat (vigil_graph_view_get_zoom (view), >=, 0.4);
-  save_png (window, dark ? "orgchart-dark" : "orgchart-light");
+  vigil_test_save_png (window, dark ? "orgchart-dark" : "orgchart-light");
 
   /* hit-testing: a click at a visible card's centre selects it */
   click = find_click_gesture (GTK_WIDGET (view));
@@ -179,8 +127,8 @@ test_orgchart_demo (gconstpointer data)
   g_assert_true (vigil_graph_view_get_node_center (view, vigil_graph_view_get_selected (view),
                                                    &x, &y));
   g_assert_cmpfloat (fabs (x - gtk_widget_get_width (GTK_WIDGET (view)) / 2.0), <, 60);
-  wait_for_frame (window);
-  save_png (window, dark ? "orgchart-search-dark" : "orgchart-search-light");
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, dark ? "orgchart-search-dark" : "orgchart-search-light");
 
   /* who to call for a system: highlighted, the others dimmed */
   g_assert_true (vigil_org_page_who_to_call (page, "DC01", &error));
@@ -198,8 +146,8 @@ test_orgchart_demo (gconstpointer data)
     g_assert_cmpuint (highlighted, >=, 2);
     g_assert_cmpuint (highlighted + dimmed, ==, layout->n_nodes);
   }
-  wait_for_frame (window);
-  save_png (window, dark ? "orgchart-who-dark" : "orgchart-who-light");
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, dark ? "orgchart-who-dark" : "orgchart-who-light");
   g_assert_false (vigil_org_page_who_to_call (page, "no such thing at all", &error));
   g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -247,9 +195,9 @@ test_orgchart_demo (gconstpointer data)
         g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, before + 1);
         dialog = g_list_model_get_item (toplevels, before);
         g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
-        wait_for_frame (GTK_WIDGET (dialog));
+        vigil_test_wait_for_frame (GTK_WIDGET (dialog));
         if (i == 0)
-          save_png (GTK_WIDGET (dialog), dark ? "orgchart-person-dialog-dark"
+          vigil_test_save_png (GTK_WIDGET (dialog), dark ? "orgchart-person-dialog-dark"
                                               : "orgchart-person-dialog-light");
         gtk_window_destroy (dialog);
         g_object_unref (dialog);
@@ -258,9 +206,9 @@ test_orgchart_demo (gconstpointer data)
 
   /* far away and close up both draw */
   vigil_graph_view_set_zoom (view, 0.05);
-  wait_for_frame (window);
+  vigil_test_wait_for_frame (window);
   vigil_graph_view_set_zoom (view, 3.0);
-  wait_for_frame (window);
+  vigil_test_wait_for_frame (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -282,8 +230,8 @@ test_orgchart_markup_names (void)
   page = VIGIL_ORG_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "organization"));
   wait_until_complete (page);
   vigil_graph_view_set_selected (vigil_org_page_get_graph_view (page), 0);
-  wait_for_frame (window);
-  save_png (window, "orgchart-markup");
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, "orgchart-markup");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -296,8 +244,8 @@ test_orgchart_empty (void)
 
   g_assert_null (vigil_graph_view_get_layout (vigil_org_page_get_graph_view (page)));
   g_assert_false (vigil_org_page_search (page, "anyone"));
-  wait_for_frame (window);
-  save_png (window, "orgchart-empty");
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, "orgchart-empty");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -15,71 +15,9 @@
 #include "vigil-report.h"
 #include "vigil-store-demo.h"
 #include "vigil-store-private.h"
+#include "vigil-test-ui.h"
 #include "vigil-test-util.h"
 #include "vigil-window.h"
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
-{
-  painted = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gulong id;
-  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-  clock = gtk_widget_get_frame_clock (widget);
-  painted = FALSE;
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR")
-                                                                        : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
 
 static VigilStore *
 demo_store (void)
@@ -105,7 +43,7 @@ new_window (VigilStore *store,
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
   gtk_window_present (GTK_WINDOW (window));
   vigil_window_set_view (VIGIL_WINDOW (window), "overview");
-  wait_for_frame (window);
+  vigil_test_wait_for_frame (window);
   return window;
 }
 
@@ -147,7 +85,7 @@ show_overview (gboolean dark)
   const VigilMetrics *m;
   g_autoptr(GPtrArray) views = NULL;
 
-  spin (100);
+  vigil_test_spin (100);
   m = vigil_overview_page_get_metrics (page);
   g_assert_nonnull (m);
   g_assert_cmpint (m->incidents, >, 0);
@@ -165,8 +103,8 @@ show_overview (gboolean dark)
       g_assert_cmpuint (strlen (text), >, strlen (vigil_chart_get_title (chart)));
     }
 
-  wait_for_frame (window);
-  save_png (window, dark ? "overview-dark" : "overview-light");
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, dark ? "overview-dark" : "overview-light");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -192,7 +130,7 @@ test_overview_periods (void)
   gint64 all;
 
   /* inverted and malformed periods are refused, the figures stay */
-  spin (50);
+  vigil_test_spin (50);
   all = vigil_overview_page_get_metrics (page)->incidents;
   g_assert_false (vigil_overview_page_set_period (page, "2026-11-30", "2026-01-01", &error));
   g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION);
@@ -201,15 +139,15 @@ test_overview_periods (void)
   g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION);
   g_clear_error (&error);
   g_assert_cmpint (vigil_overview_page_get_metrics (page)->incidents, ==, all);
-  wait_for_frame (window);
-  save_png (window, "overview-bad-period");
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, "overview-bad-period");
 
   /* an empty period draws "No incidents" without criticals */
   g_assert_true (vigil_overview_page_set_period (page, "2001-01-01", "2001-01-31", &error));
   g_assert_no_error (error);
   g_assert_cmpint (vigil_overview_page_get_metrics (page)->incidents, ==, 0);
-  wait_for_frame (window);
-  save_png (window, "overview-empty-period");
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, "overview-empty-period");
 
   /* a change in the store shows up */
   g_assert_true (vigil_overview_page_set_period (page, "2000-01-01", "2030-12-31", &error));
@@ -252,7 +190,7 @@ test_overview_click (void)
                    "tier:l2");
 
   g_signal_emit_by_name (tiers, "activated", "tier:l2");
-  spin (50);
+  vigil_test_spin (50);
   g_assert_cmpstr (vigil_window_get_view (VIGIL_WINDOW (window)), ==, "board");
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -267,9 +205,9 @@ test_overview_presentation (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "overview.present", NULL));
   g_assert_true (vigil_overview_page_get_presenting (page));
   g_assert_true (gtk_widget_has_css_class (window, "vigil-presentation"));
-  spin (300);
-  wait_for_frame (window);
-  save_png (window, "overview-presentation");
+  vigil_test_spin (300);
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, "overview-presentation");
 
   vigil_overview_page_set_presenting (page, FALSE);
   g_assert_false (gtk_widget_has_css_class (window, "vigil-presentation"));

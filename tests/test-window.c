@@ -15,82 +15,13 @@
 #include "vigil-gui.h"
 #include "vigil-store-private.h"
 #include "vigil-store-demo.h"
+#include "vigil-test-ui.h"
 #include "vigil-test-util.h"
 #include "vigil-window.h"
 
 static const char * const pages[] = {
   "board", "alerts", "organization", "inventory", "overview", NULL
 };
-
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean painted;
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
-{
-  painted = TRUE;
-}
-
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  gulong id;
-  gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-
-  while (!gtk_widget_get_mapped (widget) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-
-  clock = gtk_widget_get_frame_clock (widget);
-  painted = FALSE;
-  id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), NULL);
-  gtk_widget_queue_draw (widget);
-  while (!painted && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, id);
-  g_assert_true (painted);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = NULL;
-  g_autofree char *path = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
-
-  g_mkdir_with_parents (dir, 0755);
-  file = g_strdup_printf ("%s.png", name);
-  path = g_build_filename (dir, file, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("saved %s", path);
-}
 
 static VigilStore *
 demo_store (void)
@@ -115,7 +46,7 @@ new_window (VigilStore *store,
   window = g_object_new (VIGIL_TYPE_WINDOW, "store", store, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_frame (window);
+  vigil_test_wait_for_frame (window);
   return window;
 }
 
@@ -135,9 +66,9 @@ visit_pages (gboolean dark)
       page = vigil_window_get_page (VIGIL_WINDOW (window), pages[i]);
       g_assert_nonnull (page);
       g_assert_true (gtk_widget_get_mapped (page));
-      spin (50);
-      wait_for_frame (window);
-      save_png (window, name);
+      vigil_test_spin (50);
+      vigil_test_wait_for_frame (window);
+      vigil_test_save_png (window, name);
     }
 
   /* the page actions work from the keyboard too */
@@ -184,14 +115,14 @@ test_window_live_update (void)
 
   g_assert_cmpint (vigil_test_run_vigilctl (argv, NULL, &out, &err), ==, 0);
 
-  spin (1000);
+  vigil_test_spin (1000);
   g_assert_cmpuint (g_list_model_get_n_items (column), ==, 1);
   {
     g_autoptr(VigilIncident) incident = g_list_model_get_item (column, 0);
     g_assert_cmpstr (vigil_incident_get_title (incident), ==, "Ransom note on <b>FS01</b> & FS02");
   }
-  wait_for_frame (window);
-  save_png (window, "board-live-update");
+  vigil_test_wait_for_frame (window);
+  vigil_test_save_png (window, "board-live-update");
 
   vigil_store_set_watch (store, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));
