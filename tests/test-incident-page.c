@@ -11,6 +11,7 @@
 #include "vigil-store-demo.h"
 #include "vigil-store-playbooks.h"
 #include "vigil-window.h"
+#include "vigil-store-documents.h"
 #include "vigil-test-ui.h"
 #include "vigil-test-util.h"
 
@@ -80,6 +81,23 @@ main_window_new (VigilStore *store,
   return window;
 }
 
+/* The titles of the rows of the preferences group titled `title`. */
+static void
+collect_group_rows (GtkWidget  *widget,
+                    const char *title,
+                    gboolean    inside,
+                    GPtrArray  *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    inside = g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)),
+                        title) == 0;
+  if (inside && ADW_IS_ACTION_ROW (widget))
+    g_ptr_array_add (titles, g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_group_rows (child, title, inside, titles);
+}
+
 static void
 screenshots (gboolean dark)
 {
@@ -97,6 +115,21 @@ screenshots (gboolean dark)
       vigil_test_wait_for_frame (GTK_WIDGET (page));
       vigil_test_save_png (GTK_WIDGET (page), name);
     }
+  /* the Assets section lists the documents of the incident and its assets */
+  {
+    g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+    g_autoptr(GArray) ids = vigil_store_list_linked_document_ids (store, 0, 0, id, NULL);
+    g_autoptr(VigilDocument) first = NULL;
+
+    vigil_incident_window_set_section (page, "assets");
+    vigil_test_spin (30);
+    collect_group_rows (GTK_WIDGET (page), "Documents", FALSE, titles);
+    g_assert_nonnull (ids);
+    g_assert_cmpuint (ids->len, >, 0);
+    g_assert_cmpuint (titles->len, ==, ids->len);
+    first = vigil_store_get_document (store, g_array_index (ids, gint64, 0), NULL);
+    g_assert_cmpstr (g_ptr_array_index (titles, 0), ==, vigil_document_get_title (first));
+  }
   /* several incidents at once */
   {
     gint64 other = count (store, "SELECT min(id) FROM incidents");

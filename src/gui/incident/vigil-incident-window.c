@@ -16,6 +16,7 @@
 #include "vigil-observable.h"
 #include "vigil-record-windows.h"
 #include "vigil-store-detection.h"
+#include "vigil-store-documents.h"
 #include "vigil-store-incidents.h"
 #include "vigil-store-playbooks.h"
 #include "vigil-store-records.h"
@@ -847,6 +848,43 @@ add_person_row (GtkWidget          *group,
   group_add (group, row);
 }
 
+/* The architecture documents of the incident and of its affected assets:
+ * what responders read first about the systems they are working on. */
+static void
+build_asset_documents (VigilIncidentWindow *self,
+                       GtkBox              *box)
+{
+  g_autoptr(GArray) ids = vigil_store_list_linked_document_ids (self->store, 0, 0,
+                                                                self->incident_id, NULL);
+  GtkWidget *group = group_new (box, _("Documents"),
+                                _("Architecture documents, runbooks and contracts of this "
+                                  "incident and of its affected assets (Inventory page)"),
+                                NULL);
+
+  for (guint i = 0; ids && i < ids->len; i++)
+    {
+      g_autoptr(VigilDocument) d = vigil_store_get_document (self->store,
+                                                             g_array_index (ids, gint64, i),
+                                                             NULL);
+      g_autofree char *subtitle = NULL;
+      GtkWidget *row;
+
+      if (d == NULL)
+        continue;
+      subtitle = g_strdup_printf ("%s%s%s · %s",
+                                  vigil_vocab_label (VIGIL_VOCAB_DOCUMENT_KIND,
+                                                     vigil_document_get_kind (d)),
+                                  *vigil_document_get_version (d) ? " " : "",
+                                  vigil_document_get_version (d),
+                                  vigil_document_get_filename (d));
+      row = row_new (vigil_document_get_title (d), subtitle);
+      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "x-office-document-symbolic");
+      group_add (group, row);
+    }
+  if (ids == NULL || ids->len == 0)
+    group_add (group, empty_row (_("No documents for these assets yet")));
+}
+
 static void
 build_assets (VigilIncidentWindow *self,
               GtkBox              *box)
@@ -889,20 +927,20 @@ build_assets (VigilIncidentWindow *self,
       group_add (group, row);
     }
   if (assets == NULL || assets->len == 0)
+    group_add (group, empty_row (_("No affected assets yet")));
+  else
     {
-      group_add (group, empty_row (_("No affected assets yet")));
-      return;
+      who = group_new (box, _("Who to Contact"),
+                       _("The technical contact and the business owner of each affected asset, "
+                         "with their team and manager"), NULL);
+      for (guint i = 0; i < assets->len; i++)
+        {
+          VigilAffectedAsset *a = g_ptr_array_index (assets, i);
+          add_person_row (who, &a->tech, _("technical contact"), a->name);
+          add_person_row (who, &a->business, _("business owner"), a->name);
+        }
     }
-
-  who = group_new (box, _("Who to Contact"),
-                   _("The technical contact and the business owner of each affected asset, "
-                     "with their team and manager"), NULL);
-  for (guint i = 0; i < assets->len; i++)
-    {
-      VigilAffectedAsset *a = g_ptr_array_index (assets, i);
-      add_person_row (who, &a->tech, _("technical contact"), a->name);
-      add_person_row (who, &a->business, _("business owner"), a->name);
-    }
+  build_asset_documents (self, box);
 }
 
 /* Timeline ----------------------------------------------------------------- */
