@@ -338,23 +338,9 @@ get_asset_where (VigilStore  *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM assets a WHERE %s LIMIT 1",
                                           vigil_asset_select_columns (), where);
-  sqlite3_stmt *stmt = vigil_store_prepare (self, sql, error);
-  VigilAsset *asset = NULL;
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  if (text != NULL)
-    vigil_bind_text (stmt, 1, text);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    asset = vigil_asset_new_from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    vigil_store_set_error (self, error, rc, NULL);
-  sqlite3_reset (stmt);
-  return asset;
+  return vigil_store_read_one (self, sql, text, id, (VigilRowReader) vigil_asset_new_from_row,
+                               error);
 }
 
 VigilAsset *

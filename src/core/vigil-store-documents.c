@@ -415,23 +415,9 @@ get_document_where (VigilStore  *self,
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM documents d WHERE %s "
                                           "ORDER BY d.id DESC LIMIT 1",
                                           vigil_document_select_columns (), where);
-  sqlite3_stmt *stmt = vigil_store_prepare (self, sql, error);
-  VigilDocument *document = NULL;
-  int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  if (text != NULL)
-    vigil_bind_text (stmt, 1, text);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    document = vigil_document_new_from_row (stmt);
-  else if (rc != SQLITE_DONE)
-    vigil_store_set_error (self, error, rc, NULL);
-  sqlite3_reset (stmt);
-  return document;
+  return vigil_store_read_one (self, sql, text, id, (VigilRowReader) vigil_document_new_from_row,
+                               error);
 }
 
 VigilDocument *

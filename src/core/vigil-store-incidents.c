@@ -37,21 +37,14 @@ get_incident_where (VigilStore  *self,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM incidents i WHERE %s",
                                           vigil_incident_select_columns (), where);
-  sqlite3_stmt *stmt = vigil_store_prepare (self, sql, error);
-  VigilIncident *incident = NULL;
-  int rc;
+  g_autoptr(GError) local = NULL;
+  VigilIncident *incident;
 
-  if (stmt == NULL)
-    return NULL;
-  if (text != NULL)
-    sqlite3_bind_text (stmt, 1, text, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_int64 (stmt, 1, id);
-
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    incident = vigil_incident_new_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  incident = vigil_store_read_one (self, sql, text, id,
+                                   (VigilRowReader) vigil_incident_new_from_row, &local);
+  if (local != NULL)
+    g_propagate_error (error, g_steal_pointer (&local));
+  else if (incident == NULL)
     {
       if (text != NULL)
         g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
@@ -60,9 +53,6 @@ get_incident_where (VigilStore  *self,
         g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
                      _("No incident with id %" PRId64), id);
     }
-  else
-    vigil_store_set_error (self, error, rc, NULL);
-  sqlite3_reset (stmt);
   return incident;
 }
 

@@ -36,6 +36,17 @@ gint64        vigil_store_query_int     (VigilStore    *self,
                                          const char    *sql,
                                          GError       **error);
 
+/* Builds a record from the first row of `sql`, whose ?1 is bound to `text`
+ * (or to `id` when `text` is NULL).  NULL without an error when there is no
+ * row: the caller words its own "not found". */
+typedef gpointer (*VigilRowReader) (gpointer sqlite_stmt);
+gpointer      vigil_store_read_one      (VigilStore     *self,
+                                         const char     *sql,
+                                         const char     *text,
+                                         gint64          id,
+                                         VigilRowReader  reader,
+                                         GError        **error);
+
 /* An independent connection for a worker thread (each thread has its own). */
 sqlite3      *vigil_store_open_connection (VigilStore  *self,
                                            gboolean     readonly,

@@ -328,6 +328,33 @@ vigil_store_query_int (VigilStore  *self,
   return value;
 }
 
+gpointer
+vigil_store_read_one (VigilStore      *self,
+                      const char      *sql,
+                      const char      *text,
+                      gint64           id,
+                      VigilRowReader   reader,
+                      GError         **error)
+{
+  sqlite3_stmt *stmt = vigil_store_prepare (self, sql, error);
+  gpointer record = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (text != NULL)
+    vigil_bind_text (stmt, 1, text);
+  else
+    sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    record = reader (stmt);
+  else if (rc != SQLITE_DONE)
+    vigil_store_set_error (self, error, rc, NULL);
+  sqlite3_reset (stmt);
+  return record;
+}
+
 static gboolean
 pragma_int (sqlite3     *db,
             const char  *sql,
