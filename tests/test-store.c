@@ -308,6 +308,46 @@ test_store_migrate_from_empty (void)
 }
 
 static void
+test_store_migrate_from_version_1 (void)
+{
+  g_autofree char *path = vigil_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(GBytes) schema = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *name = NULL;
+  sqlite3 *db = NULL;
+
+  /* A database as the first landed Vigil wrote it, with a record in it:
+   * every later migration must keep the record exactly. */
+  schema = g_resources_lookup_data ("/io/github/vigilsoc/Vigil/core/vigil-schema-1.sql", 0, &error);
+  g_assert_no_error (error);
+  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO teams (id, name, created_at, updated_at) "
+                                 "VALUES (1, 'SOC', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+                                 "INSERT INTO people (id, name, team_id, email, created_at, updated_at) "
+                                 "VALUES (1, 'Ada <b>&amp;', 1, 'ada@example.org', "
+                                 "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+                                 "PRAGMA user_version = 1; PRAGMA application_id = 1447642956;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = vigil_store_open (path, VIGIL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vigil_store_get_schema_version (store), ==, VIGIL_SCHEMA_VERSION);
+  g_assert_cmpint (vigil_store_count (store, VIGIL_KIND_PERSON), ==, 1);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  name = pragma_text (db, "SELECT name || '|' || email || '|' || team_id FROM people WHERE id = 1");
+  g_assert_cmpstr (name, ==, "Ada <b>&amp;|ada@example.org|1");
+  sqlite3_close (db);
+}
+
+static void
 test_store_migrate_failure_rolls_back (void)
 {
   g_autofree char *path = vigil_test_db_path ();
@@ -556,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/vigil/store/bad-file/read-only", test_store_readonly);
   g_test_add_func ("/vigil/store/bad-file/locked", test_store_locked);
   g_test_add_func ("/vigil/store/migrate/from-empty", test_store_migrate_from_empty);
+  g_test_add_func ("/vigil/store/migrate/from-version-1", test_store_migrate_from_version_1);
   g_test_add_func ("/vigil/store/migrate/failure-rolls-back", test_store_migrate_failure_rolls_back);
   g_test_add_func ("/vigil/store/changed", test_store_changed_after_commit);
   g_test_add_func ("/vigil/store/rollback", test_store_rollback);

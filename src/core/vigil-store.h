@@ -9,7 +9,7 @@
 
 G_BEGIN_DECLS
 
-#define VIGIL_SCHEMA_VERSION 1
+#define VIGIL_SCHEMA_VERSION 2
 
 #define VIGIL_TYPE_STORE (vigil_store_get_type ())
 G_DECLARE_FINAL_TYPE (VigilStore, vigil_store, VIGIL, STORE, GObject)
