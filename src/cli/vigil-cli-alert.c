@@ -33,27 +33,6 @@ catch_stop_signals (void)
   sigaction (SIGTERM, &sa, NULL);
 }
 
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value == NULL)
-    json_builder_add_null_value (b);
-  else
-    json_builder_add_string_value (b, value);
-}
-
 static int
 cmd_import (VigilCli  *cli,
             int        argc,
@@ -119,21 +98,21 @@ cmd_import (VigilCli  *cli,
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
-      add_int (b, "read", summary.read);
-      add_int (b, "imported", summary.imported);
-      add_int (b, "duplicates", summary.duplicates);
-      add_int (b, "skipped", summary.skipped);
-      add_int (b, "malformed", summary.malformed);
-      add_int (b, "suppressed", summary.suppressed);
-      add_int (b, "promoted", summary.promoted);
+      vigil_cli_json_int (b, "read", summary.read);
+      vigil_cli_json_int (b, "imported", summary.imported);
+      vigil_cli_json_int (b, "duplicates", summary.duplicates);
+      vigil_cli_json_int (b, "skipped", summary.skipped);
+      vigil_cli_json_int (b, "malformed", summary.malformed);
+      vigil_cli_json_int (b, "suppressed", summary.suppressed);
+      vigil_cli_json_int (b, "promoted", summary.promoted);
       json_builder_set_member_name (b, "errors");
       json_builder_begin_array (b);
       for (guint i = 0; i < summary.errors->len; i++)
         {
           VigilImportError *e = &g_array_index (summary.errors, VigilImportError, i);
           json_builder_begin_object (b);
-          add_int (b, "line", (gint64) e->line);
-          add_string (b, "reason", e->reason);
+          vigil_cli_json_int (b, "line", (gint64) e->line);
+          vigil_cli_json_string (b, "reason", e->reason);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -173,16 +152,16 @@ alert_to_json (JsonBuilder *b,
                gboolean     full)
 {
   json_builder_begin_object (b);
-  add_int (b, "id", vigil_alert_get_id (alert));
+  vigil_cli_json_int (b, "id", vigil_alert_get_id (alert));
   for (guint f = 0; f < VIGIL_ALERT_N_TEXT; f++)
     {
       g_autofree char *name = NULL;
       if (f == VIGIL_ALERT_RAW && !full)
         continue;
       name = g_strdelimit (g_strdup (vigil_alert_text_name (f)), "-", '_');
-      add_string (b, name, vigil_alert_get_text (alert, f));
+      vigil_cli_json_string (b, name, vigil_alert_get_text (alert, f));
     }
-  add_int (b, "count", vigil_alert_get_count (alert));
+  vigil_cli_json_int (b, "count", vigil_alert_get_count (alert));
   json_builder_set_member_name (b, "src_port");
   if (vigil_alert_get_src_port (alert) > 0)
     json_builder_add_int_value (b, vigil_alert_get_src_port (alert));
@@ -202,8 +181,8 @@ alert_to_json (JsonBuilder *b,
       for (guint i = 0; obs && obs[i] && obs[i + 1]; i += 2)
         {
           json_builder_begin_object (b);
-          add_string (b, "type", obs[i]);
-          add_string (b, "value", obs[i + 1]);
+          vigil_cli_json_string (b, "type", obs[i]);
+          vigil_cli_json_string (b, "value", obs[i + 1]);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -529,14 +508,14 @@ cmd_suppressions (VigilCli  *cli,
     {
       VigilSuppressionRule *r = rules->pdata[i];
       json_builder_begin_object (b);
-      add_int (b, "id", r->id);
-      add_string (b, "source", r->source);
-      add_string (b, "rule", r->rule);
-      add_string (b, "asset", r->asset_name);
-      add_string (b, "reason", r->reason);
-      add_string (b, "expires_at", r->expires_at);
-      add_string (b, "actor", r->actor);
-      add_string (b, "created_at", r->created_at);
+      vigil_cli_json_int (b, "id", r->id);
+      vigil_cli_json_string (b, "source", r->source);
+      vigil_cli_json_string (b, "rule", r->rule);
+      vigil_cli_json_string (b, "asset", r->asset_name);
+      vigil_cli_json_string (b, "reason", r->reason);
+      vigil_cli_json_string (b, "expires_at", r->expires_at);
+      vigil_cli_json_string (b, "actor", r->actor);
+      vigil_cli_json_string (b, "created_at", r->created_at);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -605,11 +584,11 @@ cmd_auto_promote (VigilCli  *cli,
         {
           VigilAutoPromotionRule *r = rules->pdata[i];
           json_builder_begin_object (b);
-          add_int (b, "id", r->id);
-          add_string (b, "name", r->name);
-          add_string (b, "min_severity", r->min_severity);
-          add_string (b, "min_criticality", r->min_criticality);
-          add_string (b, "source", r->source);
+          vigil_cli_json_int (b, "id", r->id);
+          vigil_cli_json_string (b, "name", r->name);
+          vigil_cli_json_string (b, "min_severity", r->min_severity);
+          vigil_cli_json_string (b, "min_criticality", r->min_criticality);
+          vigil_cli_json_string (b, "source", r->source);
           json_builder_set_member_name (b, "enabled");
           json_builder_add_boolean_value (b, r->enabled);
           json_builder_end_object (b);

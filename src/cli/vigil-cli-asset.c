@@ -14,27 +14,6 @@
 
 /* Shared helpers ------------------------------------------------------------------ */
 
-static void
-add_string_or_null (JsonBuilder *b,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL && *value != '\0')
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_string_value (b, value ? value : "");
-}
-
 /* "Name" → person id, or a usage error that says what matched */
 static gboolean
 resolve_person_option (VigilCli    *cli,
@@ -127,7 +106,7 @@ cmd_asset_import (VigilCli  *cli,
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();
       json_builder_begin_object (b);
-      add_string (b, "format", report->format);
+      vigil_cli_json_text (b, "format", report->format);
       json_builder_set_member_name (b, "imported");
       json_builder_add_boolean_value (b, ok);
 #define COUNT(name, value) \
@@ -385,15 +364,15 @@ add_asset_summary (JsonBuilder *b,
 {
   json_builder_set_member_name (b, "id");
   json_builder_add_int_value (b, vigil_asset_get_id (a));
-  add_string (b, "name", vigil_asset_get_name (a));
-  add_string (b, "kind", vigil_asset_get_kind (a));
-  add_string_or_null (b, "hostname", vigil_asset_get_hostname (a));
+  vigil_cli_json_text (b, "name", vigil_asset_get_name (a));
+  vigil_cli_json_text (b, "kind", vigil_asset_get_kind (a));
+  vigil_cli_json_optional (b, "hostname", vigil_asset_get_hostname (a));
   add_addresses (b, vigil_asset_get_addresses (a));
-  add_string (b, "criticality", vigil_asset_get_criticality (a));
-  add_string (b, "environment", vigil_asset_get_environment (a));
-  add_string (b, "location", vigil_asset_get_location (a));
-  add_string (b, "status", vigil_asset_get_status (a));
-  add_string_or_null (b, "owner_team", vigil_asset_get_owner_team_name (a));
+  vigil_cli_json_text (b, "criticality", vigil_asset_get_criticality (a));
+  vigil_cli_json_text (b, "environment", vigil_asset_get_environment (a));
+  vigil_cli_json_text (b, "location", vigil_asset_get_location (a));
+  vigil_cli_json_text (b, "status", vigil_asset_get_status (a));
+  vigil_cli_json_optional (b, "owner_team", vigil_asset_get_owner_team_name (a));
 }
 
 static int
@@ -467,10 +446,10 @@ add_contact (JsonBuilder *b,
       if (g_str_equal (c->role, role))
         {
           json_builder_begin_object (b);
-          add_string (b, "name", c->name);
-          add_string_or_null (b, "email", c->email);
-          add_string_or_null (b, "phone", c->phone ? c->phone : c->mobile);
-          add_string_or_null (b, "team", c->team);
+          vigil_cli_json_text (b, "name", c->name);
+          vigil_cli_json_optional (b, "email", c->email);
+          vigil_cli_json_optional (b, "phone", c->phone ? c->phone : c->mobile);
+          vigil_cli_json_optional (b, "team", c->team);
           json_builder_end_object (b);
           return;
         }
@@ -544,7 +523,7 @@ cmd_asset_show (VigilCli  *cli,
   b = json_builder_new ();
   json_builder_begin_object (b);
   add_asset_summary (b, a);
-  add_string (b, "description", vigil_asset_get_description (a));
+  vigil_cli_json_text (b, "description", vigil_asset_get_description (a));
   add_contact (b, "contact", contacts, "tech-contact");
   add_contact (b, "business_owner", contacts, "business-owner");
   add_contact (b, "team_lead", contacts, "team-lead");
@@ -562,9 +541,9 @@ cmd_asset_show (VigilCli  *cli,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
       json_builder_add_int_value (b, vigil_document_get_id (d));
-      add_string (b, "title", vigil_document_get_title (d));
-      add_string (b, "kind", vigil_document_get_kind (d));
-      add_string (b, "sha256", vigil_document_get_sha256 (d));
+      vigil_cli_json_text (b, "title", vigil_document_get_title (d));
+      vigil_cli_json_text (b, "kind", vigil_document_get_kind (d));
+      vigil_cli_json_text (b, "sha256", vigil_document_get_sha256 (d));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -574,12 +553,12 @@ cmd_asset_show (VigilCli  *cli,
     {
       VigilAssetEvent *e = g_ptr_array_index (events, i);
       json_builder_begin_object (b);
-      add_string (b, "kind", e->kind);
-      add_string (b, "ref", e->ref);
-      add_string (b, "title", e->title);
-      add_string_or_null (b, "severity", e->severity);
-      add_string (b, "state", e->state);
-      add_string_or_null (b, "at", e->at);
+      vigil_cli_json_text (b, "kind", e->kind);
+      vigil_cli_json_text (b, "ref", e->ref);
+      vigil_cli_json_text (b, "title", e->title);
+      vigil_cli_json_optional (b, "severity", e->severity);
+      vigil_cli_json_text (b, "state", e->state);
+      vigil_cli_json_optional (b, "at", e->at);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -811,34 +790,34 @@ cmd_doc_list (VigilCli  *cli,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "id");
       json_builder_add_int_value (b, id);
-      add_string (b, "title", vigil_document_get_title (d));
-      add_string (b, "filename", vigil_document_get_filename (d));
-      add_string (b, "kind", vigil_document_get_kind (d));
-      add_string (b, "version", vigil_document_get_version (d));
-      add_string_or_null (b, "date", vigil_document_get_doc_date (d));
-      add_string (b, "tlp", vigil_document_get_tlp (d));
-      add_string_or_null (b, "owner_team", vigil_document_get_owner_team_name (d));
-      add_string (b, "media_type", vigil_document_get_media_type (d));
+      vigil_cli_json_text (b, "title", vigil_document_get_title (d));
+      vigil_cli_json_text (b, "filename", vigil_document_get_filename (d));
+      vigil_cli_json_text (b, "kind", vigil_document_get_kind (d));
+      vigil_cli_json_text (b, "version", vigil_document_get_version (d));
+      vigil_cli_json_optional (b, "date", vigil_document_get_doc_date (d));
+      vigil_cli_json_text (b, "tlp", vigil_document_get_tlp (d));
+      vigil_cli_json_optional (b, "owner_team", vigil_document_get_owner_team_name (d));
+      vigil_cli_json_text (b, "media_type", vigil_document_get_media_type (d));
       json_builder_set_member_name (b, "size");
       json_builder_add_int_value (b, vigil_document_get_size (d));
-      add_string (b, "sha256", vigil_document_get_sha256 (d));
+      vigil_cli_json_text (b, "sha256", vigil_document_get_sha256 (d));
       json_builder_set_member_name (b, "previous_id");
       if (vigil_document_get_previous_id (d) > 0)
         json_builder_add_int_value (b, vigil_document_get_previous_id (d));
       else
         json_builder_add_null_value (b);
-      add_string (b, "text_status", vigil_document_get_text_status (d));
-      add_string_or_null (b, "text_error", vigil_document_get_text_error (d));
+      vigil_cli_json_text (b, "text_status", vigil_document_get_text_status (d));
+      vigil_cli_json_optional (b, "text_error", vigil_document_get_text_error (d));
       json_builder_set_member_name (b, "links");
       json_builder_begin_array (b);
       for (guint k = 0; k < links->len; k++)
         {
           VigilDocumentLink *l = g_ptr_array_index (links, k);
           json_builder_begin_object (b);
-          add_string (b, "kind", l->kind);
+          vigil_cli_json_text (b, "kind", l->kind);
           json_builder_set_member_name (b, "id");
           json_builder_add_int_value (b, l->id);
-          add_string (b, "name", l->name);
+          vigil_cli_json_text (b, "name", l->name);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -902,12 +881,12 @@ cmd_doc_search (VigilCli  *cli,
           VigilSearchHit *h = g_ptr_array_index (hits, i);
           g_autofree char *snippet = plain_snippet (h->snippet);
           json_builder_begin_object (b);
-          add_string (b, "kind", h->kind);
+          vigil_cli_json_text (b, "kind", h->kind);
           json_builder_set_member_name (b, "id");
           json_builder_add_int_value (b, h->id);
-          add_string (b, "title", h->title);
-          add_string (b, "subtitle", h->subtitle);
-          add_string (b, "snippet", snippet);
+          vigil_cli_json_text (b, "title", h->title);
+          vigil_cli_json_text (b, "subtitle", h->subtitle);
+          vigil_cli_json_text (b, "snippet", snippet);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

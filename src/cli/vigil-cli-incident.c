@@ -70,57 +70,33 @@ fill_changes (VigilCli             *cli,
 }
 
 static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int_or_null (JsonBuilder *b,
-                 const char  *name,
-                 gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  if (value > 0)
-    json_builder_add_int_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 build_incident (JsonBuilder   *b,
                 VigilIncident *inc)
 {
-  add_string (b, "ref", vigil_incident_get_ref (inc));
-  add_string (b, "title", vigil_incident_get_title (inc));
-  add_string (b, "description", vigil_incident_get_description (inc));
-  add_string (b, "stage", vigil_incident_get_stage (inc));
-  add_string (b, "severity", vigil_incident_get_severity (inc));
-  add_int_or_null (b, "impact", vigil_incident_get_impact (inc));
-  add_int_or_null (b, "urgency", vigil_incident_get_urgency (inc));
-  add_int_or_null (b, "priority", vigil_incident_get_priority (inc));
-  add_string (b, "category", vigil_incident_get_category (inc));
-  add_string (b, "tlp", vigil_incident_get_tlp (inc));
-  add_string (b, "tier", vigil_incident_get_tier (inc));
-  add_string (b, "assignee", vigil_incident_get_assignee_email (inc));
-  add_string (b, "assignee_name", vigil_incident_get_assignee_name (inc));
-  add_string (b, "occurred_at", vigil_incident_get_occurred_at (inc));
-  add_string (b, "detected_at", vigil_incident_get_detected_at (inc));
-  add_string (b, "acknowledged_at", vigil_incident_get_acknowledged_at (inc));
-  add_string (b, "contained_at", vigil_incident_get_contained_at (inc));
-  add_string (b, "resolved_at", vigil_incident_get_resolved_at (inc));
-  add_string (b, "closed_at", vigil_incident_get_closed_at (inc));
-  add_string (b, "due_at", vigil_incident_get_due_at (inc));
-  add_string (b, "resolution", vigil_incident_get_resolution (inc));
-  add_string (b, "summary", vigil_incident_get_summary (inc));
-  add_string (b, "created_at", vigil_incident_get_created_at (inc));
-  add_string (b, "updated_at", vigil_incident_get_updated_at (inc));
+  vigil_cli_json_string (b, "ref", vigil_incident_get_ref (inc));
+  vigil_cli_json_string (b, "title", vigil_incident_get_title (inc));
+  vigil_cli_json_string (b, "description", vigil_incident_get_description (inc));
+  vigil_cli_json_string (b, "stage", vigil_incident_get_stage (inc));
+  vigil_cli_json_string (b, "severity", vigil_incident_get_severity (inc));
+  vigil_cli_json_id (b, "impact", vigil_incident_get_impact (inc));
+  vigil_cli_json_id (b, "urgency", vigil_incident_get_urgency (inc));
+  vigil_cli_json_id (b, "priority", vigil_incident_get_priority (inc));
+  vigil_cli_json_string (b, "category", vigil_incident_get_category (inc));
+  vigil_cli_json_string (b, "tlp", vigil_incident_get_tlp (inc));
+  vigil_cli_json_string (b, "tier", vigil_incident_get_tier (inc));
+  vigil_cli_json_string (b, "assignee", vigil_incident_get_assignee_email (inc));
+  vigil_cli_json_string (b, "assignee_name", vigil_incident_get_assignee_name (inc));
+  vigil_cli_json_string (b, "occurred_at", vigil_incident_get_occurred_at (inc));
+  vigil_cli_json_string (b, "detected_at", vigil_incident_get_detected_at (inc));
+  vigil_cli_json_string (b, "acknowledged_at", vigil_incident_get_acknowledged_at (inc));
+  vigil_cli_json_string (b, "contained_at", vigil_incident_get_contained_at (inc));
+  vigil_cli_json_string (b, "resolved_at", vigil_incident_get_resolved_at (inc));
+  vigil_cli_json_string (b, "closed_at", vigil_incident_get_closed_at (inc));
+  vigil_cli_json_string (b, "due_at", vigil_incident_get_due_at (inc));
+  vigil_cli_json_string (b, "resolution", vigil_incident_get_resolution (inc));
+  vigil_cli_json_string (b, "summary", vigil_incident_get_summary (inc));
+  vigil_cli_json_string (b, "created_at", vigil_incident_get_created_at (inc));
+  vigil_cli_json_string (b, "updated_at", vigil_incident_get_updated_at (inc));
 }
 
 static VigilIncident *
@@ -375,11 +351,11 @@ cmd_show (VigilCli  *cli,
         {
           VigilStageChange *c = history->pdata[i];
           json_builder_begin_object (b);
-          add_string (b, "from", c->from_stage);
-          add_string (b, "to", c->to_stage);
-          add_string (b, "actor", c->actor);
-          add_string (b, "at", c->at);
-          add_string (b, "reason", c->reason);
+          vigil_cli_json_string (b, "from", c->from_stage);
+          vigil_cli_json_string (b, "to", c->to_stage);
+          vigil_cli_json_string (b, "actor", c->actor);
+          vigil_cli_json_string (b, "at", c->at);
+          vigil_cli_json_string (b, "reason", c->reason);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -389,15 +365,15 @@ cmd_show (VigilCli  *cli,
         {
           VigilTimelineRow *r = timeline->pdata[i];
           json_builder_begin_object (b);
-          add_string (b, "at", r->at);
-          add_string (b, "actor", r->actor);
-          add_string (b, "kind", r->kind);
-          add_string (b, "summary", r->summary);
+          vigil_cli_json_string (b, "at", r->at);
+          vigil_cli_json_string (b, "actor", r->actor);
+          vigil_cli_json_string (b, "kind", r->kind);
+          vigil_cli_json_string (b, "summary", r->summary);
           if (r->field != NULL)
             {
-              add_string (b, "field", r->field);
-              add_string (b, "before", r->before);
-              add_string (b, "after", r->after);
+              vigil_cli_json_string (b, "field", r->field);
+              vigil_cli_json_string (b, "before", r->before);
+              vigil_cli_json_string (b, "after", r->after);
             }
           json_builder_end_object (b);
         }

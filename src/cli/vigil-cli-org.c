@@ -150,18 +150,6 @@ cmd_org_export (VigilCli  *cli,
   return VIGIL_EXIT_OK;
 }
 
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 static int
 cmd_org_list (VigilCli  *cli,
               int        argc,
@@ -197,13 +185,13 @@ cmd_org_list (VigilCli  *cli,
         {
           VigilPerson *p = people->pdata[i];
           json_builder_begin_object (b);
-          add_string (b, "id", p->employee_id);
-          add_string (b, "name", p->name);
-          add_string (b, "title", p->title);
-          add_string (b, "team", p->team_name);
-          add_string (b, "manager", p->manager_employee_id);
-          add_string (b, "email", p->email);
-          add_string (b, "phone", p->phone);
+          vigil_cli_json_string (b, "id", p->employee_id);
+          vigil_cli_json_string (b, "name", p->name);
+          vigil_cli_json_string (b, "title", p->title);
+          vigil_cli_json_string (b, "team", p->team_name);
+          vigil_cli_json_string (b, "manager", p->manager_employee_id);
+          vigil_cli_json_string (b, "email", p->email);
+          vigil_cli_json_string (b, "phone", p->phone);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

@@ -53,6 +53,24 @@ gboolean    vigil_cli_parse        (VigilCli             *cli,
 void        vigil_cli_print_json   (JsonNode             *node);
 void        vigil_cli_print_builder (JsonBuilder         *builder);
 
+/* JSON members: _string prints null for NULL; _optional null for NULL or
+ * ""; _text "" for NULL; _int the number; _id null unless positive. */
+void        vigil_cli_json_string  (JsonBuilder          *b,
+                                    const char           *name,
+                                    const char           *value);
+void        vigil_cli_json_optional (JsonBuilder         *b,
+                                    const char           *name,
+                                    const char           *value);
+void        vigil_cli_json_text    (JsonBuilder          *b,
+                                    const char           *name,
+                                    const char           *value);
+void        vigil_cli_json_int     (JsonBuilder          *b,
+                                    const char           *name,
+                                    gint64                value);
+void        vigil_cli_json_id      (JsonBuilder          *b,
+                                    const char           *name,
+                                    gint64                value);
+
 /* Command groups */
 extern const VigilCliCommand vigil_cli_base_commands[];
 extern const VigilCliCommand vigil_cli_incident_commands[];

@@ -60,30 +60,6 @@ parse_id (const char *text,
   return TRUE;
 }
 
-static void
-add_string (JsonBuilder *b,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  if (value > 0)
-    json_builder_add_int_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
 /* Checks the action belongs to the incident. */
 static gboolean
 action_of_incident (VigilCli   *cli,
@@ -292,21 +268,21 @@ list_actions (VigilCli   *cli,
       VigilAction *a = g_ptr_array_index (actions, i);
 
       json_builder_begin_object (b);
-      add_int (b, "id", a->id);
-      add_string (b, "kind", a->kind);
-      add_string (b, "title", a->title);
-      add_string (b, "status", a->status);
-      add_string (b, "stage", a->stage);
-      add_string (b, "team", a->owner_team_name);
-      add_string (b, "owner", a->owner_email);
-      add_string (b, "due", a->due_at);
+      vigil_cli_json_id (b, "id", a->id);
+      vigil_cli_json_string (b, "kind", a->kind);
+      vigil_cli_json_string (b, "title", a->title);
+      vigil_cli_json_string (b, "status", a->status);
+      vigil_cli_json_string (b, "stage", a->stage);
+      vigil_cli_json_string (b, "team", a->owner_team_name);
+      vigil_cli_json_string (b, "owner", a->owner_email);
+      vigil_cli_json_string (b, "due", a->due_at);
       if (g_str_equal (a->kind, "countermeasure"))
         {
-          add_string (b, "type", a->cm_type);
-          add_string (b, "where", a->applied_to);
-          add_string (b, "by", a->applied_by);
+          vigil_cli_json_string (b, "type", a->cm_type);
+          vigil_cli_json_string (b, "where", a->applied_to);
+          vigil_cli_json_string (b, "by", a->applied_by);
         }
-      add_string (b, "playbook", a->playbook);
+      vigil_cli_json_string (b, "playbook", a->playbook);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -409,16 +385,16 @@ build_contact (JsonBuilder  *b,
   with = c->person_email ? g_strdup (c->person_email)
          : g_strdup (c->team_name ? c->team_name : c->person_name);
   json_builder_begin_object (b);
-  add_int (b, "id", c->id);
-  add_string (b, "incident", c->incident_ref);
-  add_string (b, "with", with);
-  add_string (b, "name", c->person_name ? c->person_name : c->team_name);
-  add_string (b, "team", c->team_name);
-  add_string (b, "channel", c->channel);
-  add_string (b, "direction", c->direction);
-  add_string (b, "at", c->at);
-  add_string (b, "summary", c->summary);
-  add_string (b, "due", c->follow_up_at);
+  vigil_cli_json_id (b, "id", c->id);
+  vigil_cli_json_string (b, "incident", c->incident_ref);
+  vigil_cli_json_string (b, "with", with);
+  vigil_cli_json_string (b, "name", c->person_name ? c->person_name : c->team_name);
+  vigil_cli_json_string (b, "team", c->team_name);
+  vigil_cli_json_string (b, "channel", c->channel);
+  vigil_cli_json_string (b, "direction", c->direction);
+  vigil_cli_json_string (b, "at", c->at);
+  vigil_cli_json_string (b, "summary", c->summary);
+  vigil_cli_json_string (b, "due", c->follow_up_at);
   json_builder_set_member_name (b, "overdue");
   json_builder_add_boolean_value (b, c->overdue);
   json_builder_set_member_name (b, "done");
@@ -593,22 +569,22 @@ cmd_observable_list (VigilCli  *cli,
           continue;
         }
       json_builder_begin_object (b);
-      add_int (b, "id", o->id);
-      add_string (b, "type", o->type);
-      add_string (b, "value", o->value);
+      vigil_cli_json_id (b, "id", o->id);
+      vigil_cli_json_string (b, "type", o->type);
+      vigil_cli_json_string (b, "value", o->value);
       json_builder_set_member_name (b, "ioc");
       json_builder_add_boolean_value (b, o->ioc);
-      add_string (b, "tlp", o->tlp);
-      add_string (b, "note", o->note);
+      vigil_cli_json_string (b, "tlp", o->tlp);
+      vigil_cli_json_string (b, "note", o->note);
       json_builder_set_member_name (b, "shared");
       json_builder_begin_array (b);
       for (guint j = 0; shared && j < shared->len; j++)
         {
           VigilSharedRef *r = g_ptr_array_index (shared, j);
           json_builder_begin_object (b);
-          add_string (b, "kind", r->incident_id ? "incident" : "alert");
-          add_string (b, "ref", r->ref);
-          add_string (b, "title", r->title);
+          vigil_cli_json_string (b, "kind", r->incident_id ? "incident" : "alert");
+          vigil_cli_json_string (b, "ref", r->ref);
+          vigil_cli_json_string (b, "title", r->title);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -869,17 +845,17 @@ cmd_detection_list (VigilCli  *cli,
       VigilDetectionRequest *r = g_ptr_array_index (requests, i);
 
       json_builder_begin_object (b);
-      add_int (b, "id", r->id);
-      add_string (b, "incident", r->incident_ref);
-      add_int (b, "alert", r->alert_id);
-      add_string (b, "team", r->team_name);
-      add_string (b, "what", r->what);
-      add_string (b, "where", r->where_);
-      add_string (b, "why", r->why);
-      add_string (b, "status", r->status);
-      add_string (b, "requested_by", r->actor);
-      add_string (b, "created_at", r->created_at);
-      add_string (b, "updated_at", r->updated_at);
+      vigil_cli_json_id (b, "id", r->id);
+      vigil_cli_json_string (b, "incident", r->incident_ref);
+      vigil_cli_json_id (b, "alert", r->alert_id);
+      vigil_cli_json_string (b, "team", r->team_name);
+      vigil_cli_json_string (b, "what", r->what);
+      vigil_cli_json_string (b, "where", r->where_);
+      vigil_cli_json_string (b, "why", r->why);
+      vigil_cli_json_string (b, "status", r->status);
+      vigil_cli_json_string (b, "requested_by", r->actor);
+      vigil_cli_json_string (b, "created_at", r->created_at);
+      vigil_cli_json_string (b, "updated_at", r->updated_at);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -929,12 +905,12 @@ cmd_playbook_list (VigilCli  *cli,
       g_autoptr(JsonNode) steps = json_from_string (p->steps, NULL);
 
       json_builder_begin_object (b);
-      add_int (b, "id", p->id);
-      add_string (b, "name", p->name);
-      add_string (b, "category", p->category);
+      vigil_cli_json_id (b, "id", p->id);
+      vigil_cli_json_string (b, "name", p->name);
+      vigil_cli_json_string (b, "category", p->category);
       json_builder_set_member_name (b, "auto");
       json_builder_add_boolean_value (b, p->auto_apply);
-      add_string (b, "description", p->description);
+      vigil_cli_json_string (b, "description", p->description);
       json_builder_set_member_name (b, "steps");
       if (steps)
         json_builder_add_value (b, g_steal_pointer (&steps));

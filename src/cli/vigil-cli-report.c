@@ -29,15 +29,6 @@ parse_period (VigilCli    *cli,
 }
 
 static void
-add_int (JsonBuilder *b,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (b, name);
-  json_builder_add_int_value (b, value);
-}
-
-static void
 add_counts (JsonBuilder  *b,
             const char   *name,
             const GArray *counts,
@@ -51,7 +42,7 @@ add_counts (JsonBuilder  *b,
 
       json_builder_begin_object (b);
       if (c->id > 0)
-        add_int (b, "id", c->id);
+        vigil_cli_json_int (b, "id", c->id);
       if (c->key != NULL)
         {
           json_builder_set_member_name (b, "key");
@@ -62,7 +53,7 @@ add_counts (JsonBuilder  *b,
         json_builder_add_null_value (b);
       else
         json_builder_add_string_value (b, c->label ? c->label : "");
-      add_int (b, "incidents", c->count);
+      vigil_cli_json_int (b, "incidents", c->count);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -81,7 +72,7 @@ add_vocab_counts (JsonBuilder  *b,
   json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
   for (guint i = 0; i < n && i < n_entries; i++)
-    add_int (b, e[i].key, values[i]);
+    vigil_cli_json_int (b, e[i].key, values[i]);
   json_builder_end_object (b);
 }
 
@@ -98,7 +89,7 @@ build_json (JsonBuilder        *b,
   json_builder_add_string_value (b, m->period.from);
   json_builder_set_member_name (b, "to");
   json_builder_add_string_value (b, m->period.to);
-  add_int (b, "incidents", m->incidents);
+  vigil_cli_json_int (b, "incidents", m->incidents);
 
   for (guint k = 0; k < VIGIL_N_METRICS; k++)
     {
@@ -117,19 +108,19 @@ build_json (JsonBuilder        *b,
         json_builder_add_int_value (b, d->p90);
       else
         json_builder_add_null_value (b);
-      add_int (b, "count", d->count);
-      add_int (b, "missing", d->missing);
-      add_int (b, "inconsistent", d->inconsistent);
+      vigil_cli_json_int (b, "count", d->count);
+      vigil_cli_json_int (b, "missing", d->missing);
+      vigil_cli_json_int (b, "inconsistent", d->inconsistent);
       json_builder_end_object (b);
     }
 
-  add_int (b, "closed", m->closed);
+  vigil_cli_json_int (b, "closed", m->closed);
   {
     gint64 by_sev[VIGIL_N_SEVERITIES + 1];
     memcpy (by_sev, m->by_severity, sizeof by_sev);
     add_vocab_counts (b, "by_severity", VIGIL_VOCAB_SEVERITY, by_sev, VIGIL_N_SEVERITIES);
   }
-  add_int (b, "unclassified", m->by_severity[VIGIL_N_SEVERITIES]);
+  vigil_cli_json_int (b, "unclassified", m->by_severity[VIGIL_N_SEVERITIES]);
   add_vocab_counts (b, "outcomes", VIGIL_VOCAB_RESOLUTION, m->by_resolution, VIGIL_N_RESOLUTIONS);
   add_counts (b, "by_category", m->by_category, "label");
 
@@ -144,9 +135,9 @@ build_json (JsonBuilder        *b,
           const VigilTargetStats *t = &m->targets[s][k];
           json_builder_set_member_name (b, target_keys[k]);
           json_builder_begin_object (b);
-          add_int (b, "met", t->met);
-          add_int (b, "breached", t->breached);
-          add_int (b, "pending", t->pending);
+          vigil_cli_json_int (b, "met", t->met);
+          vigil_cli_json_int (b, "breached", t->breached);
+          vigil_cli_json_int (b, "pending", t->pending);
           json_builder_end_object (b);
         }
       json_builder_end_object (b);
@@ -161,8 +152,8 @@ build_json (JsonBuilder        *b,
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "week");
       json_builder_add_string_value (b, week->week);
-      add_int (b, "opened", week->opened);
-      add_int (b, "closed", week->closed);
+      vigil_cli_json_int (b, "opened", week->opened);
+      vigil_cli_json_int (b, "closed", week->closed);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -171,7 +162,7 @@ build_json (JsonBuilder        *b,
   add_counts (b, "by_criticality", m->by_criticality, "label");
   add_counts (b, "top_assets", m->top_assets, "asset");
 
-  add_int (b, "open", m->open);
+  vigil_cli_json_int (b, "open", m->open);
   json_builder_set_member_name (b, "open_by_stage");
   json_builder_begin_object (b);
   for (guint st = 0; st < VIGIL_STAGE_CLOSED; st++)
@@ -179,15 +170,15 @@ build_json (JsonBuilder        *b,
       json_builder_set_member_name (b, vigil_stage_key (st));
       json_builder_begin_object (b);
       for (guint s = 0; s < VIGIL_N_SEVERITIES && s < n_sev; s++)
-        add_int (b, sev[s].key, m->open_by_stage_severity[st][s]);
-      add_int (b, "unclassified", m->open_by_stage_severity[st][VIGIL_N_SEVERITIES]);
+        vigil_cli_json_int (b, sev[s].key, m->open_by_stage_severity[st][s]);
+      vigil_cli_json_int (b, "unclassified", m->open_by_stage_severity[st][VIGIL_N_SEVERITIES]);
       json_builder_end_object (b);
     }
   json_builder_end_object (b);
   add_vocab_counts (b, "open_by_tier", VIGIL_VOCAB_TIER, m->open_by_tier, VIGIL_N_TIERS);
   add_counts (b, "open_by_analyst", m->open_by_analyst, "analyst");
-  add_int (b, "active_countermeasures", m->active_countermeasures);
-  add_int (b, "open_detection_requests", m->open_detection_requests);
+  vigil_cli_json_int (b, "active_countermeasures", m->active_countermeasures);
+  vigil_cli_json_int (b, "open_detection_requests", m->open_detection_requests);
   json_builder_end_object (b);
 }
 

@@ -123,6 +123,57 @@ vigil_cli_print_builder (JsonBuilder *builder)
   vigil_cli_print_json (root);
 }
 
+/* JSON members, named the same way in every command's output */
+
+void
+vigil_cli_json_string (JsonBuilder *b,
+                       const char  *name,
+                       const char  *value)
+{
+  json_builder_set_member_name (b, name);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+void
+vigil_cli_json_optional (JsonBuilder *b,
+                         const char  *name,
+                         const char  *value)
+{
+  vigil_cli_json_string (b, name, value != NULL && *value != '\0' ? value : NULL);
+}
+
+void
+vigil_cli_json_text (JsonBuilder *b,
+                     const char  *name,
+                     const char  *value)
+{
+  vigil_cli_json_string (b, name, value != NULL ? value : "");
+}
+
+void
+vigil_cli_json_int (JsonBuilder *b,
+                    const char  *name,
+                    gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  json_builder_add_int_value (b, value);
+}
+
+void
+vigil_cli_json_id (JsonBuilder *b,
+                   const char  *name,
+                   gint64       value)
+{
+  json_builder_set_member_name (b, name);
+  if (value > 0)
+    json_builder_add_int_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
 static void
 print_help (void)
 {
