@@ -613,8 +613,24 @@ vigil_import_time_unix (gint64 t)
   unsigned m = mp < 10 ? mp + 3 : mp - 9;
 
   y += m <= 2;
-  return g_strdup_printf ("%04" PRId64 "-%02u-%02uT%02d:%02d:%02dZ", y, m, d,
-                          (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60));
+  if (y < 0 || y > 9999)
+    return g_strdup_printf ("%04" PRId64 "-%02u-%02uT%02d:%02d:%02dZ", y, m, d,
+                            (int) (secs / 3600), (int) (secs / 60 % 60), (int) (secs % 60));
+  /* every alert goes through here: digits by hand, not printf */
+  {
+    char *out = g_strdup ("0000-00-00T00:00:00Z");
+    const unsigned parts[] = { (unsigned) y / 100, (unsigned) y % 100, m, d,
+                               (unsigned) (secs / 3600), (unsigned) (secs / 60 % 60),
+                               (unsigned) (secs % 60) };
+    static const guint8 at[] = { 0, 2, 5, 8, 11, 14, 17 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        out[at[i]] = '0' + parts[i] / 10;
+        out[at[i] + 1] = '0' + parts[i] % 10;
+      }
+    return out;
+  }
 }
 
 static inline int

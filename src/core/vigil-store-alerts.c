@@ -1036,7 +1036,7 @@ vigil_store_get_alert (VigilStore  *self,
   sqlite3_stmt *stmt = vigil_store_prepare (self,
       "SELECT a.source, a.source_ref, a.type, a.title, a.description, a.rule, a.severity, "
       "a.src_addr, a.dst_addr, a.proto, a.hostname, a.status, a.dismiss_reason, a.first_seen, "
-      "a.last_seen, a.raw, i.ref, s.name, s.criticality, t.name, p.name, p.email, "
+      "a.last_seen, coalesce(a.raw, (SELECT raw FROM alert_raw WHERE alert_id = a.id)), i.ref, s.name, s.criticality, t.name, p.name, p.email, "
       "coalesce(p.phone, p.mobile), "
       "a.count, a.src_port, a.dst_port, a.asset_id, a.incident_id "
       "FROM alerts a LEFT JOIN incidents i ON i.id = a.incident_id "
@@ -1156,6 +1156,34 @@ typedef struct
   gboolean dirty;
 } Group;
 
+/* A new group waiting to be inserted with others in one statement: each
+ * execution of an INSERT into alerts builds the lookup tables of the
+ * CHECK (… IN (…)) constraints anew, which cost more than the row. */
+typedef struct
+{
+  VigilAlertEvent  ev;        /* taken from the importer; raw copied */
+  char            *key;
+  char            *when;
+  const char      *severity;  /* static */
+  const char      *status;    /* static */
+  gint64           id;
+  gint64           asset_id;
+} NewGroup;
+
+#define PENDING_ROWS 32
+
+static void
+new_group_free (gpointer data)
+{
+  NewGroup *n = data;
+
+  g_free ((char *) n->ev.raw);
+  vigil_alert_event_clear (&n->ev);
+  g_free (n->key);
+  g_free (n->when);
+  g_free (n);
+}
+
 typedef struct
 {
   char   *source;
@@ -1183,6 +1211,9 @@ typedef struct
   GPtrArray           *dirty;        /* Group */
   GArray              *suppressions; /* Suppression */
   GArray              *auto_rules;   /* AutoRule */
+  GPtrArray           *pending;      /* NewGroup: new groups not yet inserted */
+  gint64               next_id;      /* the id of the next new group (0: not known yet) */
+  char                *insert_sql;   /* INSERT of PENDING_ROWS groups in one statement */
   char                *now;
   gboolean             in_txn;
   gboolean             changed;
@@ -1230,6 +1261,8 @@ session_clear (Session *s)
   g_clear_pointer (&s->dirty, g_ptr_array_unref);
   g_clear_pointer (&s->suppressions, g_array_unref);
   g_clear_pointer (&s->auto_rules, g_array_unref);
+  g_clear_pointer (&s->pending, g_ptr_array_unref);
+  g_clear_pointer (&s->insert_sql, g_free);
   g_clear_pointer (&s->now, g_free);
   g_clear_pointer (&s->identity, g_checksum_free);
   g_clear_pointer (&s->progress_key, g_free);
@@ -1270,6 +1303,7 @@ session_load (Session  *s,
   s->host_assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->dirty = g_ptr_array_new ();
+  s->pending = g_ptr_array_new_with_free_func (new_group_free);
   s->suppressions = g_array_new (FALSE, TRUE, sizeof (Suppression));
   g_array_set_clear_func (s->suppressions, suppression_clear);
   s->auto_rules = g_array_new (FALSE, TRUE, sizeof (AutoRule));
@@ -1366,12 +1400,152 @@ add_error (VigilImportSummary *summary,
   g_array_append_val (summary->errors, e);
 }
 
+#define INSERT_COLUMNS \
+  "INSERT INTO alerts (id, source, source_ref, type, dedup_key, title, description, rule, " \
+  "severity, src_addr, src_port, dst_addr, dst_port, proto, hostname, status, asset_id, " \
+  "count, first_seen, last_seen, created_at, updated_at) VALUES "
+#define INSERT_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
+#define INSERT_PARAMS 21
+
+static void
+bind_new_group (Session      *s,
+                sqlite3_stmt *stmt,
+                int           base,
+                NewGroup     *n)
+{
+  VigilAlertEvent *ev = &n->ev;
+
+  sqlite3_bind_int64 (stmt, base + 1, n->id);
+  sqlite3_bind_text (stmt, base + 2, ev->source, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 3, ev->source_ref, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 4, ev->type ? ev->type : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 5, n->key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 6, ev->title ? ev->title : ev->rule, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 7, ev->description ? ev->description : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 8, ev->rule ? ev->rule : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 9, n->severity, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 10, ev->src_addr, -1, SQLITE_STATIC);
+  if (ev->src_port > 0)
+    sqlite3_bind_int64 (stmt, base + 11, ev->src_port);
+  else
+    sqlite3_bind_null (stmt, base + 11);
+  sqlite3_bind_text (stmt, base + 12, ev->dst_addr, -1, SQLITE_STATIC);
+  if (ev->dst_port > 0)
+    sqlite3_bind_int64 (stmt, base + 13, ev->dst_port);
+  else
+    sqlite3_bind_null (stmt, base + 13);
+  sqlite3_bind_text (stmt, base + 14, ev->proto, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 15, ev->hostname, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 16, n->status, -1, SQLITE_STATIC);
+  vigil_bind_id (stmt, base + 17, n->asset_id);
+  sqlite3_bind_text (stmt, base + 18, n->when, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 19, n->when, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 20, s->now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, base + 21, s->now, -1, SQLITE_STATIC);
+}
+
+/* Inserts the new groups waiting in s->pending: PENDING_ROWS rows per
+ * statement, then their raw events and observables. */
+static gboolean
+write_pending (Session  *s,
+               GError  **error)
+{
+  sqlite3_stmt *stmt;
+  guint i = 0;
+
+  if (s->pending->len == 0)
+    return TRUE;
+  if (s->insert_sql == NULL)
+    {
+      GString *sql = g_string_new (INSERT_COLUMNS);
+      for (int r = 0; r < PENDING_ROWS; r++)
+        g_string_append (sql, r == 0 ? INSERT_VALUES : ", " INSERT_VALUES);
+      s->insert_sql = g_string_free (sql, FALSE);
+    }
+  while (i < s->pending->len)
+    {
+      guint rows = s->pending->len - i >= PENDING_ROWS ? PENDING_ROWS : 1;
+      gboolean ok;
+
+      stmt = vigil_store_prepare (s->store, rows == PENDING_ROWS ? s->insert_sql
+                                                                 : INSERT_COLUMNS INSERT_VALUES,
+                                  error);
+      if (stmt == NULL)
+        return FALSE;
+      for (guint r = 0; r < rows; r++)
+        bind_new_group (s, stmt, r * INSERT_PARAMS, s->pending->pdata[i + r]);
+      ok = vigil_store_step_done (s->store, stmt, error);
+      sqlite3_clear_bindings (stmt);
+      if (!ok)
+        return FALSE;
+      i += rows;
+    }
+
+  for (i = 0; i < s->pending->len; i++)
+    {
+      NewGroup *n = s->pending->pdata[i];
+      VigilAlertEvent *ev = &n->ev;
+
+      if (ev->raw != NULL)
+        {
+          stmt = vigil_store_prepare (s->store,
+              "INSERT INTO alert_raw (alert_id, raw) VALUES (?1, ?2)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, n->id);
+          sqlite3_bind_text (stmt, 2, ev->raw, (int) ev->raw_len, SQLITE_STATIC);
+          if (!vigil_store_step_done (s->store, stmt, error))
+            return FALSE;
+        }
+      for (guint j = 0; ev->observables && j < ev->observables->len; j++)
+        {
+          VigilAlertObservable *o = &g_array_index (ev->observables, VigilAlertObservable, j);
+          /* the addresses are columns already: they are the alert's implicit ip
+           * observables, which halves the rows a new alert costs */
+          if (!o->ioc && strcmp (o->type, "ip") == 0 &&
+              (g_strcmp0 (o->value, ev->src_addr) == 0 ||
+               g_strcmp0 (o->value, ev->dst_addr) == 0))
+            continue;
+          stmt = vigil_store_prepare (s->store,
+              "INSERT INTO observables (alert_id, type, value, ioc, created_at) "
+              "VALUES (?1, ?2, ?3, ?4, ?5)", error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, n->id);
+          sqlite3_bind_text (stmt, 2, o->type, -1, SQLITE_STATIC);
+          sqlite3_bind_text (stmt, 3, o->value, -1, SQLITE_STATIC);
+          sqlite3_bind_int (stmt, 4, o->ioc ? 1 : 0);
+          sqlite3_bind_text (stmt, 5, s->now, -1, SQLITE_STATIC);
+          if (!vigil_store_step_done (s->store, stmt, error))
+            return FALSE;
+        }
+    }
+  g_ptr_array_set_size (s->pending, 0);
+  s->changed = TRUE;
+  return TRUE;
+}
+
+static int
+cmp_group_id (gconstpointer a,
+              gconstpointer b)
+{
+  const Group *ga = *(Group * const *) a, *gb = *(Group * const *) b;
+  return ga->id < gb->id ? -1 : ga->id > gb->id;
+}
+
+/* Writes the repeats folded in memory: one UPDATE per touched group.  (One
+ * statement over many groups, UPDATE … FROM (VALUES …), was slower: SQLite
+ * materialises the join first.) */
 static gboolean
 flush (Session  *s,
        GError  **error)
 {
   sqlite3_stmt *stmt;
 
+  if (!write_pending (s, error))
+    return FALSE;
+  /* in row order: each page of the table is read and dirtied once */
+  g_ptr_array_sort (s->dirty, cmp_group_id);
   for (guint i = 0; i < s->dirty->len; i++)
     {
       Group *g = s->dirty->pdata[i];
@@ -1448,6 +1622,10 @@ ensure_txn (Session  *s,
   if (!vigil_store_begin (s->store, error))
     return FALSE;
   s->in_txn = TRUE;
+  /* new groups get their ids here, so they can wait to be inserted
+   * together; nobody else writes while the transaction is open */
+  s->next_id = vigil_store_query_int (s->store, "SELECT coalesce(max(id), 0) + 1 FROM alerts",
+                                      NULL);
   return TRUE;
 }
 
@@ -1542,83 +1720,40 @@ insert_group (Session          *s,
   AssetRef *asset = find_asset (s, ev);
   gint64 asset_id = asset ? asset->id : 0;
   gboolean is_suppressed = suppressed (s, ev, asset_id);
-  sqlite3_stmt *stmt;
   AutoRule *auto_rule;
+  NewGroup *n;
 
-  stmt = vigil_store_prepare (s->store,
-      "INSERT INTO alerts (source, source_ref, type, dedup_key, title, description, rule, "
-      "severity, src_addr, src_port, dst_addr, dst_port, proto, hostname, status, asset_id, "
-      "count, first_seen, last_seen, raw, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-      "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, 1, ?17, ?17, ?18, ?19, ?19)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, ev->source, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, ev->source_ref, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, ev->type ? ev->type : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, ev->title ? ev->title : ev->rule, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, ev->description ? ev->description : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, ev->rule ? ev->rule : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, severity, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, ev->src_addr, -1, SQLITE_STATIC);
-  if (ev->src_port > 0)
-    sqlite3_bind_int64 (stmt, 10, ev->src_port);
-  sqlite3_bind_text (stmt, 11, ev->dst_addr, -1, SQLITE_STATIC);
-  if (ev->dst_port > 0)
-    sqlite3_bind_int64 (stmt, 12, ev->dst_port);
-  sqlite3_bind_text (stmt, 13, ev->proto, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, ev->hostname, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 15, is_suppressed ? "suppressed" : "new", -1, SQLITE_STATIC);
-  vigil_bind_id (stmt, 16, asset_id);
-  sqlite3_bind_text (stmt, 17, when, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 18, ev->raw, (int) ev->raw_len, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 19, s->now, -1, SQLITE_STATIC);
-  if (!vigil_store_step_done (s->store, stmt, error))
-    {
-      sqlite3_clear_bindings (stmt);
-      return FALSE;
-    }
-  sqlite3_clear_bindings (stmt);
-  *id = sqlite3_last_insert_rowid (vigil_store_get_db (s->store));
-
-  for (guint i = 0; ev->observables && i < ev->observables->len; i++)
-    {
-      VigilAlertObservable *o = &g_array_index (ev->observables, VigilAlertObservable, i);
-      /* the addresses are columns already: they are the alert's implicit ip
-       * observables, which halves the rows a new alert costs */
-      if (!o->ioc && strcmp (o->type, "ip") == 0 &&
-          (g_strcmp0 (o->value, ev->src_addr) == 0 || g_strcmp0 (o->value, ev->dst_addr) == 0))
-        continue;
-      stmt = vigil_store_prepare (s->store,
-          "INSERT INTO observables (alert_id, type, value, ioc, created_at) "
-          "VALUES (?1, ?2, ?3, ?4, ?5)", error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, *id);
-      sqlite3_bind_text (stmt, 2, o->type, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, o->value, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, o->ioc ? 1 : 0);
-      sqlite3_bind_text (stmt, 5, s->now, -1, SQLITE_STATIC);
-      if (!vigil_store_step_done (s->store, stmt, error))
-        return FALSE;
-    }
+  auto_rule = is_suppressed ? NULL
+                            : auto_rule_for (s, ev->source, rank (severity),
+                                             asset ? asset->criticality : 0);
+  n = g_new0 (NewGroup, 1);
+  n->id = *id = s->next_id++;
+  n->key = g_strdup (key);
+  n->when = g_strdup (when);
+  n->severity = severity;
+  n->status = is_suppressed ? "suppressed" : "new";
+  n->asset_id = asset_id;
+  n->ev = *ev;
+  n->ev.raw = ev->raw ? g_memdup2 (ev->raw, ev->raw_len) : NULL;
+  vigil_alert_event_init (ev);  /* taken: the importer's clear frees nothing */
+  g_ptr_array_add (s->pending, n);
 
   s->changed = TRUE;
   s->summary->imported++;
   if (is_suppressed)
-    {
-      s->summary->suppressed++;
-      return TRUE;
-    }
-  auto_rule = auto_rule_for (s, ev->source, rank (severity), asset ? asset->criticality : 0);
+    s->summary->suppressed++;
   if (auto_rule != NULL)
     {
       g_autofree char *why = g_strdup_printf (_(" by the auto-promotion rule “%s”"),
                                               auto_rule->name);
+      if (!write_pending (s, error))
+        return FALSE;
       if (!promote_in_transaction (s->store, id, 1, NULL, why, NULL, error))
         return FALSE;
       s->summary->promoted++;
     }
+  else if (s->pending->len >= PENDING_ROWS * 4 && !write_pending (s, error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1672,14 +1807,15 @@ on_event (VigilAlertEvent  *ev,
               vigil_store_set_error (s->store, error, rc, "alerts");
               return FALSE;
             }
-          if (!insert_group (s, ev, key, when, &id, error))
+          set_time (g->first, when);
+          set_time (g->last, when);
+          /* `when` may belong to the event, which insert_group takes */
+          if (!insert_group (s, ev, key, g->first, &id, error))
             {
               g_free (g);
               return FALSE;
             }
           g->id = id;
-          set_time (g->first, when);
-          set_time (g->last, when);
           g_hash_table_insert (s->groups, g_steal_pointer (&key), g);
           return TRUE;
         }
