@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "vigil-address-match.h"
 #include "vigil-store-alerts.h"
 #include "vigil-store-private.h"
 #include "vigil-test-util.h"
@@ -537,6 +538,129 @@ test_changed_signal (void)
   g_assert_cmpuint (n, >=, 1);
 }
 
+/* Addresses against hosts and CIDR ranges: the exact host first, then the
+ * longest prefix; IPv4 and IPv6. */
+static void
+test_address_match (void)
+{
+  g_autoptr(VigilAddressMatch) m = vigil_address_match_new ();
+  static const struct { const char *address; gint64 id; int host_bits; } cases[] = {
+    { "10.20.30.40", 4, 0 },          /* the host */
+    { "10.20.30.41", 3, 8 },          /* the /24 holding it */
+    { "10.20.99.1", 2, 16 },          /* the /16 */
+    { "10.99.0.1", 1, 24 },           /* the /8 */
+    { "::ffff:10.20.30.40", 4, 0 },   /* IPv4-mapped IPv6 is IPv4 */
+    { "2001:db8:40::beef", 5, 80 },   /* /48 */
+    { "2001:db8:40:7::1", 6, 64 },    /* /64 inside the /48 */
+    { "2001:DB8:40:7:0:0:0:9", 7, 0 },/* exact, written another way */
+    { "192.0.2.77", 9, 8 },           /* same /24 twice: the more critical asset */
+    { "ops-gw", 10, 0 },              /* text matches itself */
+    { "11.0.0.1", 0, 0 },
+    { "2001:db9::1", 0, 0 },
+    { "not an address", 0, 0 },
+  };
+  gint64 id;
+  int rank, bits;
+
+  g_assert_true (vigil_address_match_add (m, "10.0.0.0/8", 1, 1));
+  g_assert_true (vigil_address_match_add (m, "10.20.5.7/16", 2, 1));  /* host bits ignored */
+  g_assert_true (vigil_address_match_add (m, "10.20.30.0/24", 3, 1));
+  g_assert_true (vigil_address_match_add (m, " 10.20.30.40, ", 4, 1));
+  g_assert_true (vigil_address_match_add (m, "2001:db8:40::/48", 5, 1));
+  g_assert_true (vigil_address_match_add (m, "2001:db8:40:7::/64", 6, 1));
+  g_assert_true (vigil_address_match_add (m, "2001:db8:40:7::9", 7, 1));
+  g_assert_true (vigil_address_match_add (m, "192.0.2.0/24", 8, 1));
+  g_assert_true (vigil_address_match_add (m, "192.0.2.0/24", 9, 4));
+  g_assert_true (vigil_address_match_add (m, "192.0.2.0/24", 11, 2));
+  g_assert_true (vigil_address_match_add (m, "ops-gw", 10, 1));
+  g_assert_false (vigil_address_match_add (m, "10.0.0.0/33", 12, 1));
+  g_assert_false (vigil_address_match_add (m, "10.0.0.0/", 12, 1));
+  g_assert_false (vigil_address_match_add (m, "2001:db8::/129", 12, 1));
+  g_assert_false (vigil_address_match_add (m, "  ", 12, 1));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean found = vigil_address_match_lookup (m, cases[i].address, &id, &rank, &bits);
+      g_test_message ("%s", cases[i].address);
+      g_assert_cmpint (found, ==, cases[i].id != 0);
+      if (!found)
+        continue;
+      g_assert_cmpint (id, ==, cases[i].id);
+      g_assert_cmpint (bits, ==, cases[i].host_bits);
+    }
+
+  /* a /0 holds everything of its family, and only of it */
+  g_assert_true (vigil_address_match_add (m, "0.0.0.0/0", 13, 1));
+  g_assert_true (vigil_address_match_lookup (m, "11.0.0.1", &id, &rank, &bits));
+  g_assert_cmpint (id, ==, 13);
+  g_assert_cmpint (bits, ==, 32);
+  g_assert_false (vigil_address_match_lookup (m, "2001:db9::1", &id, &rank, &bits));
+}
+
+/* An import links an alert to the most specific asset holding its address:
+ * networks listed as ranges in asset_addresses or the addresses column. */
+static void
+test_link_ranges (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = g_new0 (char *, 8);
+  g_autofree char *path = NULL;
+  g_autoptr(VigilAlert) alert = NULL;
+  VigilImportSummary summary;
+  static const struct { const char *dst; const char *asset; } expect[] = {
+    { "10.20.30.40", "db-host" },          /* exact host before any range */
+    { "10.20.30.41", "db-subnet" },        /* /24 before /16 */
+    { "10.20.99.1", "campus" },            /* /16 */
+    { "2001:db8:40::beef", "v6-lab" },     /* IPv6 /48 */
+    { "2001:db8:40:1::5", "v6-servers" },  /* IPv6 /64 inside it */
+    { "198.51.100.9", NULL },              /* no range holds it */
+  };
+
+  vigil_store_exec (store,
+      "INSERT INTO assets (id, name, hostname, addresses, criticality, created_at, updated_at) "
+      "VALUES (1, 'campus', NULL, '10.20.0.0/16', 'critical', '2026-01-01T00:00:00Z', "
+      "  '2026-01-01T00:00:00Z'),"
+      " (2, 'db-subnet', NULL, '10.20.30.0/24', 'low', '2026-01-01T00:00:00Z', "
+      "  '2026-01-01T00:00:00Z'),"
+      " (3, 'db-host', NULL, '10.20.30.40', 'low', '2026-01-01T00:00:00Z', "
+      "  '2026-01-01T00:00:00Z'),"
+      " (4, 'v6-lab', NULL, '2001:db8:40::/48', 'medium', '2026-01-01T00:00:00Z', "
+      "  '2026-01-01T00:00:00Z'),"
+      " (5, 'v6-servers', NULL, '2001:db8:40:1::/64', 'medium', '2026-01-01T00:00:00Z', "
+      "  '2026-01-01T00:00:00Z');"
+      "INSERT INTO asset_addresses (asset_id, address) VALUES (1, '10.20.0.0/16'), "
+      " (2, '10.20.30.0/24'), (3, '10.20.30.40'), (4, '2001:db8:40::/48'), "
+      " (5, '2001:DB8:40:1::/64');", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    lines[i] = eve ("2026-11-30T10:00:00Z", 300 + i, 1, "203.0.113.9", expect[i].dst);
+  path = write_lines ((const char * const *) lines);
+  import (store, "suricata", path, &summary);
+  g_assert_cmpuint (summary.imported, ==, G_N_ELEMENTS (expect));
+  vigil_import_summary_clear (&summary);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+          "SELECT coalesce((SELECT s.id FROM assets s WHERE s.id = a.asset_id), 0) "
+          "FROM alerts a WHERE a.dst_addr = '%s'", expect[i].dst);
+      g_autofree char *want = g_strdup_printf (
+          "SELECT coalesce((SELECT id FROM assets WHERE name = '%s'), 0)",
+          expect[i].asset ? expect[i].asset : "");
+      g_test_message ("%s", expect[i].dst);
+      g_assert_cmpint (q (store, sql), ==, q (store, want));
+    }
+
+  /* the raw event is kept beside the row, and read back with it */
+  g_assert_cmpint (q (store, "SELECT count(*) FROM alert_raw"), ==, G_N_ELEMENTS (expect));
+  g_assert_cmpint (q (store, "SELECT count(*) FROM alerts WHERE raw IS NOT NULL"), ==, 0);
+  alert = vigil_store_get_alert (store, q (store, "SELECT min(id) FROM alerts"), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (vigil_alert_get_text (alert, VIGIL_ALERT_RAW), "\"flow_id\":1"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -546,6 +670,8 @@ main (int    argc,
   g_test_add_func ("/alerts/dedup", test_dedup);
   g_test_add_func ("/alerts/rerun-imports-nothing-twice", test_rerun);
   g_test_add_func ("/alerts/enrichment", test_enrichment);
+  g_test_add_func ("/alerts/address-match", test_address_match);
+  g_test_add_func ("/alerts/link-ranges", test_link_ranges);
   g_test_add_func ("/alerts/severity-map", test_severity_map);
   g_test_add_func ("/alerts/promote-merge-dismiss", test_promote_merge_dismiss);
   g_test_add_func ("/alerts/suppression", test_suppression);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "vigil-store-alerts.h"
+#include "vigil-address-match.h"
 #include "vigil-store-incidents.h"
 #include "vigil-store-private.h"
 #include "vigil-time.h"
@@ -1205,7 +1206,7 @@ typedef struct
   VigilImportSummary  *summary;
   const char          *format;
   char                *severity_map;
-  GHashTable          *addr_assets;  /* address → AssetRef */
+  VigilAddressMatch   *addr_assets;  /* addresses and ranges → asset */
   GHashTable          *host_assets;  /* lower-case hostname or name → AssetRef */
   GHashTable          *groups;       /* dedup key → Group */
   GPtrArray           *dirty;        /* Group */
@@ -1255,7 +1256,7 @@ session_clear (Session *s)
       s->cache_size = 0;
     }
   g_clear_pointer (&s->severity_map, g_free);
-  g_clear_pointer (&s->addr_assets, g_hash_table_unref);
+  g_clear_pointer (&s->addr_assets, vigil_address_match_free);
   g_clear_pointer (&s->host_assets, g_hash_table_unref);
   g_clear_pointer (&s->groups, g_hash_table_unref);
   g_clear_pointer (&s->dirty, g_ptr_array_unref);
@@ -1299,7 +1300,7 @@ session_load (Session  *s,
   sqlite3_stmt *stmt;
   int rc;
 
-  s->addr_assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  s->addr_assets = vigil_address_match_new ();
   s->host_assets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   s->dirty = g_ptr_array_new ();
@@ -1322,8 +1323,9 @@ session_load (Session  *s,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    add_asset (s->addr_assets, vigil_column_dup (stmt, 0), sqlite3_column_int64 (stmt, 1),
-               rank ((const char *) sqlite3_column_text (stmt, 2)));
+    vigil_address_match_add (s->addr_assets, (const char *) sqlite3_column_text (stmt, 0),
+                             sqlite3_column_int64 (stmt, 1),
+                             rank ((const char *) sqlite3_column_text (stmt, 2)));
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     goto db_error;
@@ -1629,12 +1631,21 @@ ensure_txn (Session  *s,
   return TRUE;
 }
 
-static AssetRef *
+/* The asset an alert names: its hostname, or the most specific inventory
+ * entry holding its destination or source address (an exact address before
+ * the longest range holding it); between equally specific matches, the
+ * most critical asset. */
+static gboolean
 find_asset (Session         *s,
-            VigilAlertEvent *ev)
+            VigilAlertEvent *ev,
+            AssetRef        *out)
 {
-  AssetRef *best = NULL, *a;
+  const char *addrs[] = { ev->dst_addr, ev->src_addr };
+  int best_bits = G_MAXINT;
+  AssetRef *a;
 
+  out->id = 0;
+  out->criticality = 0;
   if (ev->hostname != NULL && *ev->hostname)
     {
       char lower[256];
@@ -1642,20 +1653,32 @@ find_asset (Session         *s,
       for (gsize i = 0; i < n; i++)
         lower[i] = g_ascii_tolower (ev->hostname[i]);
       lower[n] = '\0';
-      best = g_hash_table_lookup (s->host_assets, lower);
-      if (best == NULL && strchr (lower, '.') != NULL)
+      a = g_hash_table_lookup (s->host_assets, lower);
+      if (a == NULL && strchr (lower, '.') != NULL)
         {
           *strchr (lower, '.') = '\0';  /* host.example.org → host */
-          best = g_hash_table_lookup (s->host_assets, lower);
+          a = g_hash_table_lookup (s->host_assets, lower);
+        }
+      if (a != NULL)
+        {
+          *out = *a;
+          best_bits = 0;
         }
     }
-  if (ev->dst_addr != NULL && (a = g_hash_table_lookup (s->addr_assets, ev->dst_addr)) != NULL &&
-      (best == NULL || a->criticality > best->criticality))
-    best = a;
-  if (ev->src_addr != NULL && (a = g_hash_table_lookup (s->addr_assets, ev->src_addr)) != NULL &&
-      (best == NULL || a->criticality > best->criticality))
-    best = a;
-  return best;
+  for (guint i = 0; i < G_N_ELEMENTS (addrs); i++)
+    {
+      AssetRef m;
+      int bits;
+
+      if (addrs[i] != NULL &&
+          vigil_address_match_lookup (s->addr_assets, addrs[i], &m.id, &m.criticality, &bits) &&
+          (bits < best_bits || (bits == best_bits && m.criticality > out->criticality)))
+        {
+          *out = m;
+          best_bits = bits;
+        }
+    }
+  return out->id != 0;
 }
 
 static gboolean
@@ -1717,7 +1740,8 @@ insert_group (Session          *s,
               GError          **error)
 {
   const char *severity = vigil_severity_map_lookup (s->severity_map, ev->severity_raw);
-  AssetRef *asset = find_asset (s, ev);
+  AssetRef found;
+  AssetRef *asset = find_asset (s, ev, &found) ? &found : NULL;
   gint64 asset_id = asset ? asset->id : 0;
   gboolean is_suppressed = suppressed (s, ev, asset_id);
   AutoRule *auto_rule;
