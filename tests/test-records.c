@@ -341,6 +341,243 @@ test_observables (void)
   g_assert_cmpint (count (store, "SELECT count(*) FROM observables WHERE incident_id = 1"), ==, 0);
 }
 
+/* The shared-value lookup as it was before it named its indexes: the
+ * reference its results must equal, row for row. */
+static const char reference_find_sql[] =
+  "SELECT coalesce(o.incident_id, 0), coalesce(o.alert_id, 0), i.ref, i.title, i.stage, "
+  "coalesce(a.source_ref, a.source || ' #' || a.id), a.title, a.status "
+  "FROM observables o LEFT JOIN incidents i ON i.id = o.incident_id "
+  "LEFT JOIN alerts a ON a.id = o.alert_id "
+  "WHERE o.type = ?1 AND o.value = ?2 AND (o.incident_id IS NULL OR o.incident_id <> ?3) "
+  "AND (a.incident_id IS NULL OR a.incident_id <> ?3) "
+  "UNION ALL SELECT 0, a.id, NULL, NULL, NULL, "
+  "coalesce(a.source_ref, a.source || ' #' || a.id), a.title, a.status "
+  "FROM alerts a WHERE ?1 = 'ip' AND a.src_addr = ?2 "
+  "AND (a.incident_id IS NULL OR a.incident_id <> ?3) "
+  "UNION ALL SELECT 0, a.id, NULL, NULL, NULL, "
+  "coalesce(a.source_ref, a.source || ' #' || a.id), a.title, a.status "
+  "FROM alerts a WHERE ?1 = 'ip' AND a.dst_addr = ?2 AND a.src_addr IS NOT ?2 "
+  "AND (a.incident_id IS NULL OR a.incident_id <> ?3) LIMIT 500";
+
+static const char reference_count_sql[] =
+  "SELECT o.id, (SELECT count(*) FROM (SELECT 1 FROM observables s "
+  " LEFT JOIN alerts a ON a.id = s.alert_id "
+  " WHERE s.type = o.type AND s.value = o.value AND s.id <> o.id "
+  " AND (s.incident_id IS NULL OR s.incident_id <> o.incident_id) "
+  " AND (a.incident_id IS NULL OR a.incident_id <> o.incident_id) LIMIT 1000)) + "
+  "CASE WHEN o.type = 'ip' THEN (SELECT count(*) FROM (SELECT 1 "
+  " FROM alerts a WHERE (a.src_addr = o.value OR a.dst_addr = o.value) "
+  " AND (a.incident_id IS NULL OR a.incident_id <> o.incident_id) LIMIT 1000)) ELSE 0 END "
+  "FROM observables o WHERE o.incident_id = ?1";
+
+static int
+cmp_strings (gconstpointer a,
+             gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* One line per sharer, deduplicated as vigil_store_find_shared does, sorted. */
+static GPtrArray *
+reference_shared (VigilStore *store,
+                  const char *type,
+                  const char *value,
+                  gint64      incident_id)
+{
+  sqlite3 *db = vigil_store_get_db (store);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, reference_find_sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, type, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, incident_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 inc = sqlite3_column_int64 (stmt, 0), alert = sqlite3_column_int64 (stmt, 1);
+      char *key = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, inc,
+                                   inc ? 0 : alert);
+      int base = inc ? 2 : 5;
+
+      if (!g_hash_table_add (seen, key))
+        continue;
+      g_ptr_array_add (out, g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                                             " %s|%s|%s", inc, alert,
+                                             sqlite3_column_text (stmt, base),
+                                             sqlite3_column_text (stmt, base + 1),
+                                             sqlite3_column_text (stmt, base + 2)));
+    }
+  sqlite3_finalize (stmt);
+  g_ptr_array_sort (out, cmp_strings);
+  return out;
+}
+
+static GPtrArray *
+lookup_lines (VigilStore *store,
+              const char *type,
+              const char *value,
+              gint64      incident_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shared = vigil_store_find_shared (store, type, value, incident_id, &error);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < shared->len; i++)
+    {
+      VigilSharedRef *r = shared->pdata[i];
+      g_ptr_array_add (out, g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                                             " %s|%s|%s", r->incident_id, r->alert_id,
+                                             r->ref, r->title, r->stage));
+    }
+  g_ptr_array_sort (out, cmp_strings);
+  return out;
+}
+
+/* Full scans made by the statements prepared on the store so far. */
+static int
+full_scan_steps (VigilStore *store)
+{
+  sqlite3 *db = vigil_store_get_db (store);
+  int n = 0;
+
+  for (sqlite3_stmt *s = sqlite3_next_stmt (db, NULL); s; s = sqlite3_next_stmt (db, s))
+    n += sqlite3_stmt_status (s, SQLITE_STMTSTATUS_FULLSCAN_STEP, FALSE);
+  return n;
+}
+
+/* Random incidents, alerts (most without addresses, some in incidents) and
+ * observables of both: the lookup and the counts on the Observables section
+ * equal the reference queries for every value and every viewing incident,
+ * and never scan a whole table, whatever ANALYZE says about the addresses. */
+static void
+test_shared_reference (void)
+{
+  g_autoptr(VigilStore) store = new_store ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+  const char *ips[] = { "198.51.100.1", "198.51.100.2", "198.51.100.3", "2001:db8::7",
+                        "203.0.113.9", "198.51.100.200" };
+  const char *domains[] = { "bad.example", "cdn.bad.example", "mail.example.org" };
+  guint compared = 0, with_alert_address = 0;
+
+  vigil_store_begin (store, NULL);
+  for (int i = 10; i < 16; i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO incidents (id, ref, title, stage, created_at, updated_at) VALUES "
+        "(%d, 'INC-2026-%04d', 'Case <%d>', '%s', '2026-11-30T10:00:00Z', "
+        "'2026-11-30T10:00:00Z')", i, i, i, i % 2 ? "investigation" : "containment");
+      g_assert_true (vigil_store_exec (store, sql, &error));
+    }
+  for (int i = 10; i < 400; i++)
+    {
+      /* one alert in five has addresses: ANALYZE then sees mostly NULLs */
+      gboolean addressed = i % 5 == 0;
+      const char *src = addressed && g_rand_boolean (rand)
+        ? ips[g_rand_int_range (rand, 0, G_N_ELEMENTS (ips))] : NULL;
+      const char *dst = addressed ? ips[g_rand_int_range (rand, 0, G_N_ELEMENTS (ips))] : NULL;
+      int incident = g_rand_int_range (rand, 0, 4) == 0 ? g_rand_int_range (rand, 10, 16) : 0;
+      g_autofree char *in = incident ? g_strdup_printf ("%d", incident) : g_strdup ("NULL");
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO alerts (id, source, source_ref, dedup_key, title, status, src_addr, dst_addr, "
+        "incident_id, first_seen, last_seen, created_at, updated_at) VALUES (%d, 'zeek', %s, "
+        "'r%d', 'Alert %d', 'new', %s%s%s, %s%s%s, %s, '2026-11-30T09:00:00Z', "
+        "'2026-11-30T09:00:00Z', '2026-11-30T09:00:00Z', '2026-11-30T09:00:00Z')",
+        i, i % 3 ? "NULL" : "'ZK-' || abs(random() % 100)", i, i,
+        src ? "'" : "", src ? src : "NULL", src ? "'" : "",
+        dst ? "'" : "", dst ? dst : "NULL", dst ? "'" : "", in);
+      g_assert_true (vigil_store_exec (store, sql, &error));
+    }
+  for (int i = 0; i < 300; i++)
+    {
+      gboolean ip = g_rand_boolean (rand);
+      const char *value = ip ? ips[g_rand_int_range (rand, 0, G_N_ELEMENTS (ips))]
+                             : domains[g_rand_int_range (rand, 0, G_N_ELEMENTS (domains))];
+      gboolean of_alert = g_rand_int_range (rand, 0, 3) > 0;
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO observables (incident_id, alert_id, type, value, created_at) VALUES "
+        "(%s, %s, '%s', '%s', '2026-11-30T09:00:00Z')",
+        of_alert ? "NULL" : "abs(random() % 6) + 10", of_alert ? "abs(random() % 390) + 10" : "NULL",
+        ip ? "ip" : "domain", value);
+      g_assert_true (vigil_store_exec (store, sql, &error));
+    }
+  g_assert_no_error (error);
+  vigil_store_commit (store, NULL);
+  g_assert_true (vigil_store_exec (store, "ANALYZE", &error));
+
+  for (int pass = 0; pass < 3; pass++)
+    {
+      for (guint v = 0; v < G_N_ELEMENTS (ips) + G_N_ELEMENTS (domains); v++)
+        {
+          gboolean ip = v < G_N_ELEMENTS (ips);
+          const char *value = ip ? ips[v] : domains[v - G_N_ELEMENTS (ips)];
+
+          for (gint64 incident = 0; incident < 17; incident++)
+            {
+              g_autoptr(GPtrArray) want = reference_shared (store, ip ? "ip" : "domain", value,
+                                                            incident);
+              g_autoptr(GPtrArray) got = lookup_lines (store, ip ? "ip" : "domain", value,
+                                                       incident);
+
+              g_ptr_array_sort (want, cmp_strings);
+              g_assert_cmpuint (got->len, ==, want->len);
+              for (guint k = 0; k < got->len; k++)
+                {
+                  g_assert_cmpstr (got->pdata[k], ==, want->pdata[k]);
+                  with_alert_address += g_str_has_prefix (got->pdata[k], "0 ") &&
+                                        strstr (got->pdata[k], "|new") != NULL;
+                }
+              compared += got->len;
+            }
+        }
+      /* the counts shown on each incident's Observables section */
+      for (gint64 incident = 10; incident < 16; incident++)
+        {
+          g_autoptr(GPtrArray) list = vigil_store_list_observables (store, incident, &error);
+          g_autoptr(GHashTable) want = g_hash_table_new (g_int64_hash, g_int64_equal);
+          sqlite3_stmt *stmt;
+          g_autofree gint64 *ids = g_new0 (gint64, list->len);
+          g_autofree int *counts = g_new0 (int, list->len);
+
+          g_assert_no_error (error);
+          g_assert_cmpint (sqlite3_prepare_v2 (vigil_store_get_db (store), reference_count_sql, -1,
+                                               &stmt, NULL), ==, SQLITE_OK);
+          sqlite3_bind_int64 (stmt, 1, incident);
+          for (guint k = 0; sqlite3_step (stmt) == SQLITE_ROW; k++)
+            {
+              g_assert_cmpuint (k, <, list->len);
+              ids[k] = sqlite3_column_int64 (stmt, 0);
+              counts[k] = sqlite3_column_int (stmt, 1);
+              g_hash_table_insert (want, &ids[k], &counts[k]);
+            }
+          sqlite3_finalize (stmt);
+          g_assert_cmpuint (g_hash_table_size (want), ==, list->len);
+          for (guint k = 0; k < list->len; k++)
+            {
+              VigilObservable *o = list->pdata[k];
+              int *n = g_hash_table_lookup (want, &o->id);
+              g_assert_nonnull (n);
+              g_assert_cmpint (o->n_shared, ==, *n);
+            }
+        }
+      g_assert_cmpint (full_scan_steps (store), ==, 0);
+      /* again when no alert has a source address, then no destination:
+       * ANALYZE then sees the column as one group of equal keys, the
+       * planner prefers a scan to the index, and the lookup must not */
+      if (pass == 0)
+        g_assert_true (vigil_store_exec (store, "UPDATE alerts SET src_addr = NULL; ANALYZE",
+                                         &error));
+      else if (pass == 1)
+        g_assert_true (vigil_store_exec (store, "UPDATE alerts SET src_addr = dst_addr, "
+                                         "dst_addr = NULL; ANALYZE", &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (compared, >, 500);
+  g_assert_cmpuint (with_alert_address, >, 20);
+}
+
 static void
 test_assets (void)
 {
@@ -505,6 +742,7 @@ main (int    argc,
   g_test_add_func ("/vigil/records/countermeasures", test_countermeasures);
   g_test_add_func ("/vigil/records/contacts", test_contacts);
   g_test_add_func ("/vigil/records/observables", test_observables);
+  g_test_add_func ("/vigil/records/shared-reference", test_shared_reference);
   g_test_add_func ("/vigil/records/assets", test_assets);
   g_test_add_func ("/vigil/records/timeline", test_timeline);
   g_test_add_func ("/vigil/records/detection", test_detection);
