@@ -27,6 +27,11 @@ static const char graphviz_version[] = PACKAGE_STRING;
 #include <pthread.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #include "vigil-error.h"
 #include "vigil-graph.h"
@@ -971,6 +976,12 @@ layout_thread (gpointer data)
   VigilGraph *self = g_task_get_task_data (task);
   GError *error = NULL;
   VigilGraphLayout *layout;
+
+#ifdef __linux__
+  /* a layout can take minutes: it yields to the UI thread (on Linux, nice
+   * applies to one thread) */
+  setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10);
+#endif
 
   layout = vigil_graph_layout (self, &error);
   if (layout != NULL)

@@ -8,6 +8,16 @@
  *
  * Keys: arrows move the selection, Return activates, Ctrl+plus/minus zoom,
  * Ctrl+0 fits.  Ctrl+scroll and pinch zoom; dragging pans.
+ *
+ * Large graphs: prepare the node texts off the main thread in a
+ * VigilGraphViewModel and give it with the layout
+ * (vigil_graph_view_set_layout_with_model()); the view draws in tiles, a
+ * few per frame, so that no frame does work in proportion to the graph.
+ *
+ * Accessibility: cards are not widgets.  The view is one focusable object
+ * whose accessible label is the selected node's description (arrow keys
+ * move the selection from node to node, so a screen reader reads each
+ * person in turn) and whose level is the node's depth.
  */
 #pragma once
 
@@ -27,6 +37,31 @@ typedef enum
   VIGIL_GRAPH_VIEW_NODE_COLLAPSED = 1 << 2,  /* has hidden children: drawn as a stack */
 } VigilGraphViewNodeFlags;
 
+/* Node texts and flags, built on any thread, immutable once given to a view. */
+typedef struct _VigilGraphViewModel VigilGraphViewModel;
+
+VigilGraphViewModel *vigil_graph_view_model_new      (guint                n_nodes);
+VigilGraphViewModel *vigil_graph_view_model_ref      (VigilGraphViewModel *model);
+void                 vigil_graph_view_model_unref    (VigilGraphViewModel *model);
+guint                vigil_graph_view_model_get_n_nodes (VigilGraphViewModel *model);
+/* As vigil_graph_view_set_node() and _set_node_flags(); kind is a registered
+ * kind's key. */
+void                 vigil_graph_view_model_set_node (VigilGraphViewModel *model,
+                                                      guint                node,
+                                                      const char          *title,
+                                                      const char          *subtitle,
+                                                      const char          *detail,
+                                                      const char          *kind,
+                                                      guint                flags);
+/* What a screen reader says for the node (default: its texts). */
+void                 vigil_graph_view_model_set_accessible (VigilGraphViewModel *model,
+                                                            guint                node,
+                                                            const char          *text);
+const char          *vigil_graph_view_model_get_accessible (VigilGraphViewModel *model,
+                                                            guint                node);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilGraphViewModel, vigil_graph_view_model_unref)
+
 GtkWidget        *vigil_graph_view_new             (void);
 
 /* A kind of node: its colour ("#rrggbb") and the label written on its cards
@@ -41,7 +76,14 @@ GtkWidget        *vigil_graph_view_create_legend   (VigilGraphView   *self);
 /* Replaces the graph; node texts and flags are cleared; keeps the zoom. */
 void              vigil_graph_view_set_layout      (VigilGraphView   *self,
                                                     VigilGraphLayout *layout);
+/* Replaces the graph with texts and flags prepared in `model` (which must
+ * have layout->n_nodes nodes); the view keeps a reference. */
+void              vigil_graph_view_set_layout_with_model (VigilGraphView      *self,
+                                                          VigilGraphLayout    *layout,
+                                                          VigilGraphViewModel *model);
 VigilGraphLayout *vigil_graph_view_get_layout      (VigilGraphView   *self);
+/* TRUE once every visible tile has been drawn in full (with its text). */
+gboolean          vigil_graph_view_get_drawing_complete (VigilGraphView *self);
 /* Text is drawn literally (no markup) and ellipsised; any may be NULL. */
 void              vigil_graph_view_set_node        (VigilGraphView   *self,
                                                     guint             node,
@@ -49,6 +91,13 @@ void              vigil_graph_view_set_node        (VigilGraphView   *self,
                                                     const char       *subtitle,
                                                     const char       *detail,
                                                     const char       *kind);
+/* What a screen reader says for the node (default: its texts). */
+void              vigil_graph_view_set_node_accessible (VigilGraphView *self,
+                                                        guint           node,
+                                                        const char     *text);
+/* The node's spoken description ("Ada Lovelace, CISO, Security team, …"). */
+char             *vigil_graph_view_dup_node_description (VigilGraphView *self,
+                                                         guint           node);
 void              vigil_graph_view_set_node_flags  (VigilGraphView   *self,
                                                     guint             node,
                                                     guint             flags);

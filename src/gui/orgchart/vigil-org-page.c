@@ -6,6 +6,10 @@
  * on another; on a miss a quick tree layout (no Graphviz, milliseconds) is
  * shown at once while dot lays the chart out on the Graphviz worker.  The
  * main loop only hands results to the view.
+ *
+ * The node texts, flags and spoken descriptions are also made on the
+ * worker (build_nodes()), and the view draws in tiles, a few per frame:
+ * no step on the main loop is in proportion to the number of people.
  */
 #include "config.h"
 
@@ -15,70 +19,9 @@
 #include "vigil-org-chart.h"
 #include "vigil-org-dialogs.h"
 #include "vigil-org-import.h"
-#include "vigil-org-page.h"
+#include "vigil-org-page-private.h"
 #include "vigil-store-org.h"
 #include "vigil-window.h"
-
-typedef enum
-{
-  SHOWING_NOTHING,
-  SHOWING_TEAMS,
-  SHOWING_PEOPLE,
-} Showing;
-
-struct _VigilOrgPage
-{
-  GtkWidget        parent_instance;
-
-  /* template */
-  GtkSearchEntry  *search_entry;
-  GtkToggleButton *overview_button;
-  GtkMenuButton   *who_button;
-  GtkPopover      *who_popover;
-  GtkEntry        *who_entry;
-  GtkButton       *who_go;
-  GtkLabel        *status_label;
-  GtkRevealer     *banner_revealer;
-  GtkLabel        *banner_label;
-  GtkScrolledWindow *scroller;
-  VigilGraphView  *graph_view;
-  GtkBox          *legend_slot;
-  AdwStatusPage   *empty_page;
-  GtkRevealer     *card_revealer;
-  GtkLabel        *card_name;
-  GtkLabel        *card_title;
-  GtkLabel        *card_team;
-  GtkLabel        *card_oncall;
-  GtkListBox      *card_contacts;
-  GtkButton       *collapse_button;
-  GtkListBox      *card_systems;
-  GtkListBox      *card_incidents;
-
-  VigilStore      *store;
-  gulong           changed_id;
-  guint            reload_source;
-
-  GPtrArray       *people;        /* VigilPerson* */
-  GPtrArray       *teams;         /* VigilTeam* */
-  GHashTable      *person_index;  /* person id → index in people + 1 */
-  GHashTable      *report_counts; /* person id → number below them */
-
-  Showing          showing;
-  GArray          *node_items;    /* node → index in people (or teams) */
-  GHashTable      *node_of;       /* person id → node + 1 (when showing people) */
-  guint            generation;
-  guint            load_generation;
-  GCancellable    *cancellable;
-  gboolean         busy;
-  gint64           layout_started; /* monotonic µs */
-
-  GHashTable      *collapsed;     /* person ids */
-  gint64           focus_id;      /* chain of command + direct reports */
-  gint64           root_id;       /* subtree */
-  GHashTable      *who;           /* person ids to highlight */
-  char            *who_label;
-  guint            search_index;
-};
 
 enum {
   PROP_0,
@@ -90,23 +33,21 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (VigilOrgPage, vigil_org_page, GTK_TYPE_WIDGET)
 
-static void rebuild (VigilOrgPage *self);
-
-static GHashTable *
-id_set_new (void)
+GHashTable *
+vigil_org_id_set_new (void)
 {
   return g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
-static void
-id_set_add (GHashTable *set,
+void
+vigil_org_id_set_add (GHashTable *set,
             gint64      id)
 {
   g_hash_table_add (set, g_memdup2 (&id, sizeof id));
 }
 
-static VigilPerson *
-person_by_id (VigilOrgPage *self,
+VigilPerson *
+vigil_org_page_person_by_id (VigilOrgPage *self,
               gint64        id)
 {
   guint i = self->person_index ? GPOINTER_TO_UINT (g_hash_table_lookup (self->person_index, &id))
@@ -114,8 +55,8 @@ person_by_id (VigilOrgPage *self,
   return i > 0 ? self->people->pdata[i - 1] : NULL;
 }
 
-static void
-show_error (VigilOrgPage *self,
+void
+vigil_org_page_show_error (VigilOrgPage *self,
             const GError *error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -126,111 +67,14 @@ show_error (VigilOrgPage *self,
     g_warning ("%s", error->message);
 }
 
-static void
-show_toast (VigilOrgPage *self,
+void
+vigil_org_page_show_toast (VigilOrgPage *self,
             const char   *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   if (VIGIL_IS_WINDOW (root))
     vigil_window_show_toast (VIGIL_WINDOW (root), message);
-}
-
-/* ---- the side card -------------------------------------------------------- */
-
-static void
-clear_list (GtkListBox *list)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static void
-add_row (GtkListBox *list,
-         const char *title,
-         const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  /* AdwPreferencesRow titles are markup: escape what the user typed */
-  g_autofree char *t = g_markup_escape_text (title ? title : "", -1);
-  g_autofree char *s = subtitle ? g_markup_escape_text (subtitle, -1) : NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
-  if (s != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
-  gtk_list_box_append (list, row);
-}
-
-static void
-update_card (VigilOrgPage *self)
-{
-  gint64 id = vigil_org_page_get_selected_person (self);
-  VigilPerson *p = id > 0 ? person_by_id (self, id) : NULL;
-  g_autoptr(GPtrArray) systems = NULL;
-  g_autoptr(GPtrArray) incidents = NULL;
-  g_autofree char *team = NULL;
-  VigilPerson *manager;
-
-  gtk_revealer_set_reveal_child (self->card_revealer, p != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.focus", p != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.toggle-collapse", p != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.edit-person", p != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "org.edit-team", p != NULL && p->team_id > 0);
-  if (p == NULL)
-    return;
-
-  gtk_label_set_text (self->card_name, p->name);
-  gtk_label_set_text (self->card_title, p->title ? p->title : "");
-  team = g_strdup_printf ("%s · %s", p->team_name ? p->team_name : _("No team"),
-                          vigil_org_kind_label (p->team_kind));
-  gtk_label_set_text (self->card_team, team);
-  gtk_widget_set_visible (GTK_WIDGET (self->card_oncall), p->on_call);
-  gtk_button_set_label (self->collapse_button,
-                        self->collapsed && g_hash_table_contains (self->collapsed, &p->id)
-                          ? _("E_xpand") : _("_Collapse"));
-
-  clear_list (self->card_contacts);
-  if (p->email)
-    add_row (self->card_contacts, p->email, _("E-mail"));
-  if (p->phone)
-    add_row (self->card_contacts, p->phone, _("Phone"));
-  if (p->mobile)
-    add_row (self->card_contacts, p->mobile, _("Mobile"));
-  if (p->location)
-    add_row (self->card_contacts, p->location, _("Location"));
-  manager = p->manager_id > 0 ? person_by_id (self, p->manager_id) : NULL;
-  if (manager != NULL)
-    add_row (self->card_contacts, manager->name, _("Manager"));
-  if (p->employee_id)
-    add_row (self->card_contacts, p->employee_id, _("Employee ID"));
-  if (p->roles && p->roles[0])
-    {
-      g_autofree char *roles = g_strjoinv (", ", p->roles);
-      add_row (self->card_contacts, roles, _("Roles"));
-    }
-
-  clear_list (self->card_systems);
-  systems = vigil_store_list_person_systems (self->store, p->id, NULL);
-  for (guint i = 0; systems && i < systems->len; i++)
-    {
-      VigilOrgLink *link = systems->pdata[i];
-      add_row (self->card_systems, link->label, link->detail);
-    }
-  if (systems == NULL || systems->len == 0)
-    add_row (self->card_systems, _("None"), NULL);
-
-  clear_list (self->card_incidents);
-  incidents = vigil_store_list_person_incidents (self->store, p->id, NULL);
-  for (guint i = 0; incidents && i < incidents->len; i++)
-    {
-      VigilOrgLink *link = incidents->pdata[i];
-      add_row (self->card_incidents, link->label, link->detail);
-    }
-  if (incidents == NULL || incidents->len == 0)
-    add_row (self->card_incidents, _("None"), NULL);
 }
 
 /* ---- showing a layout --------------------------------------------------- */
@@ -246,78 +90,157 @@ update_banner (VigilOrgPage *self)
                                          "Who to call for %s: %u people highlighted",
                                          g_hash_table_size (self->who)),
                             self->who_label, g_hash_table_size (self->who));
-  else if (self->focus_id > 0 && (p = person_by_id (self, self->focus_id)))
+  else if (self->focus_id > 0 && (p = vigil_org_page_person_by_id (self, self->focus_id)))
     text = g_strdup_printf (_("Showing %s’s chain of command and direct reports"), p->name);
-  else if (self->root_id > 0 && (p = person_by_id (self, self->root_id)))
+  else if (self->root_id > 0 && (p = vigil_org_page_person_by_id (self, self->root_id)))
     text = g_strdup_printf (_("Showing %s and everyone below them"), p->name);
   gtk_label_set_text (self->banner_label, text ? text : "");
   gtk_revealer_set_reveal_child (self->banner_revealer, text != NULL);
 }
 
-static void
-fill_nodes (VigilOrgPage     *self,
-            VigilGraphLayout *layout)
+/* The cards' texts, flags and spoken descriptions, and person → node: made
+ * on a worker thread (Prepare), so that the main loop only hands them over. */
+typedef struct
 {
-  g_clear_pointer (&self->node_of, g_hash_table_unref);
-  if (self->showing == SHOWING_PEOPLE)
-    self->node_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  gatomicrefcount      ref_count;
+  VigilGraphViewModel *model;
+  GHashTable          *node_of;  /* person id → node + 1 (people only) */
+} Nodes;
+
+static Nodes *
+nodes_ref (Nodes *nodes)
+{
+  g_atomic_ref_count_inc (&nodes->ref_count);
+  return nodes;
+}
+
+static void
+nodes_unref (Nodes *nodes)
+{
+  if (nodes == NULL || !g_atomic_ref_count_dec (&nodes->ref_count))
+    return;
+  g_clear_pointer (&nodes->model, vigil_graph_view_model_unref);
+  g_clear_pointer (&nodes->node_of, g_hash_table_unref);
+  g_free (nodes);
+}
+
+typedef struct
+{
+  GPtrArray  *people;
+  GHashTable *person_index;   /* person id → index + 1 */
+  GPtrArray  *teams;
+  GHashTable *report_counts;  /* person id → number below them */
+  GHashTable *collapsed;
+  GHashTable *who;            /* or NULL */
+} NodeSource;
+
+static Nodes *
+build_nodes (const NodeSource *src,
+             VigilGraph       *graph,
+             VigilGraphLayout *layout,
+             gboolean          teams)
+{
+  Nodes *nodes = g_new0 (Nodes, 1);
+  g_autoptr(GHashTable) direct = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GHashTable) team_of = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GString *detail = g_string_new (NULL);
+  GString *spoken = g_string_new (NULL);
+
+  g_atomic_ref_count_init (&nodes->ref_count);
+  nodes->model = vigil_graph_view_model_new (layout->n_nodes);
+  if (teams)
+    for (guint i = 0; i < src->teams->len; i++)
+      g_hash_table_insert (team_of, &((VigilTeam *) src->teams->pdata[i])->id, src->teams->pdata[i]);
+  else
+    {
+      nodes->node_of = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      /* direct reports, for the spoken description */
+      for (guint i = 0; i < src->people->len; i++)
+        {
+          VigilPerson *p = src->people->pdata[i];
+          if (p->manager_id > 0)
+            g_hash_table_insert (direct, &p->manager_id,
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (direct, &p->manager_id)) + 1));
+        }
+    }
 
   for (guint n = 0; n < layout->n_nodes; n++)
     {
       guint flags = 0;
 
-      if (self->showing == SHOWING_TEAMS)
+      g_string_truncate (detail, 0);
+      g_string_truncate (spoken, 0);
+      if (teams)
         {
           gint64 team_id = vigil_org_node_team_id (layout->nodes[n].id);
-          VigilTeam *t = NULL;
-          g_autofree char *count = NULL;
+          VigilTeam *t = g_hash_table_lookup (team_of, &team_id);
 
-          for (guint i = 0; i < self->teams->len && t == NULL; i++)
-            if (((VigilTeam *) self->teams->pdata[i])->id == team_id)
-              t = self->teams->pdata[i];
           if (t == NULL)
             continue;
-          count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " person",
-                                                "%" PRId64 " people", t->n_people),
-                                   t->n_people);
-          vigil_graph_view_set_node (self->graph_view, n, t->name, count,
-                                     vigil_org_kind_label (t->kind), t->kind);
+          g_string_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " person",
+                                                "%" PRId64 " people", t->n_people), t->n_people);
+          g_string_printf (spoken, "%s, %s, %s", t->name, vigil_org_kind_label (t->kind),
+                           detail->str);
+          vigil_graph_view_model_set_node (nodes->model, n, t->name, detail->str,
+                                           vigil_org_kind_label (t->kind), t->kind, 0);
         }
       else
         {
           gint64 person_id = vigil_org_node_person_id (layout->nodes[n].id);
-          VigilPerson *p = person_by_id (self, person_id);
-          GString *detail;
-          guint below;
+          guint i = GPOINTER_TO_UINT (g_hash_table_lookup (src->person_index, &person_id));
+          VigilPerson *p = i > 0 ? src->people->pdata[i - 1] : NULL;
+          guint below, reports;
 
           if (p == NULL)
             continue;
-          g_hash_table_insert (self->node_of, g_memdup2 (&p->id, sizeof p->id),
+          g_hash_table_insert (nodes->node_of, g_memdup2 (&p->id, sizeof p->id),
                                GUINT_TO_POINTER (n + 1));
-          detail = g_string_new (vigil_org_kind_label (p->team_kind));
+          g_string_append (detail, vigil_org_kind_label (p->team_kind));
           if (p->on_call)
             g_string_append_printf (detail, " · %s", _("On call"));
-          if (self->collapsed && g_hash_table_contains (self->collapsed, &p->id))
+          if (src->collapsed != NULL && g_hash_table_contains (src->collapsed, &p->id))
             {
-              below = GPOINTER_TO_UINT (g_hash_table_lookup (self->report_counts, &p->id));
+              below = GPOINTER_TO_UINT (g_hash_table_lookup (src->report_counts, &p->id));
               flags |= VIGIL_GRAPH_VIEW_NODE_COLLAPSED;
-              g_string_append_printf (detail, " · ");
+              g_string_append (detail, " · ");
               g_string_append_printf (detail, g_dngettext (GETTEXT_PACKAGE, "%u hidden",
                                                            "%u hidden", below), below);
             }
-          if (self->who != NULL)
-            flags |= g_hash_table_contains (self->who, &p->id) ? VIGIL_GRAPH_VIEW_NODE_HIGHLIGHT
-                                                               : VIGIL_GRAPH_VIEW_NODE_DIM;
-          vigil_graph_view_set_node (self->graph_view, n, p->name, p->title, detail->str,
-                                     p->team_kind ? p->team_kind : "none");
-          vigil_graph_view_set_node_flags (self->graph_view, n, flags);
-          g_string_free (detail, TRUE);
+          if (src->who != NULL)
+            flags |= g_hash_table_contains (src->who, &p->id) ? VIGIL_GRAPH_VIEW_NODE_HIGHLIGHT
+                                                              : VIGIL_GRAPH_VIEW_NODE_DIM;
+          vigil_graph_view_model_set_node (nodes->model, n, p->name, p->title, detail->str,
+                                           p->team_kind ? p->team_kind : "none", flags);
+
+          /* "Ada Lovelace, CISO, Security team, 3 direct reports" */
+          g_string_append (spoken, p->name);
+          if (p->title != NULL && *p->title)
+            g_string_append_printf (spoken, ", %s", p->title);
+          if (p->team_name != NULL)
+            g_string_append_printf (spoken, _(", %s team"), p->team_name);
+          reports = GPOINTER_TO_UINT (g_hash_table_lookup (direct, &p->id));
+          if (reports > 0)
+            {
+              g_string_append (spoken, ", ");
+              g_string_append_printf (spoken, g_dngettext (GETTEXT_PACKAGE, "%u direct report",
+                                                           "%u direct reports", reports), reports);
+            }
+          if (p->on_call)
+            g_string_append_printf (spoken, ", %s", _("on call"));
+          if (flags & VIGIL_GRAPH_VIEW_NODE_COLLAPSED)
+            g_string_append_printf (spoken, ", %s", _("reports hidden"));
+          if (flags & VIGIL_GRAPH_VIEW_NODE_HIGHLIGHT)
+            g_string_append_printf (spoken, ", %s", _("to call"));
         }
+      vigil_graph_view_model_set_accessible (nodes->model, n, spoken->str);
     }
+  g_string_free (detail, TRUE);
+  g_string_free (spoken, TRUE);
+  return nodes;
 }
 
-static void
-set_status (VigilOrgPage *self,
+void
+vigil_org_page_set_status (VigilOrgPage *self,
             const char   *text)
 {
   gtk_label_set_text (self->status_label, text ? text : "");
@@ -326,20 +249,24 @@ set_status (VigilOrgPage *self,
 static void
 show_layout (VigilOrgPage     *self,
              VigilGraphLayout *layout,
+             Nodes            *nodes,
              Showing           showing,
              gboolean          reset_view)
 {
   gint64 keep = vigil_org_page_get_selected_person (self);
 
   self->showing = showing;
-  vigil_graph_view_set_layout (self->graph_view, layout);
-  fill_nodes (self, layout);
+  g_clear_pointer (&self->node_of, g_hash_table_unref);
+  if (nodes->node_of != NULL)
+    self->node_of = g_hash_table_ref (nodes->node_of);
+  vigil_graph_view_set_layout_with_model (self->graph_view, layout, nodes->model);
   if (reset_view || keep <= 0)
     vigil_graph_view_show_start (self->graph_view, layout->n_nodes > 0 ? 0 : -1);
   if (keep > 0)
     vigil_org_page_select_person (self, keep);
-  update_card (self);
+  vigil_org_page_update_card (self);
   update_banner (self);
+  vigil_org_page_list_changed (self);
 }
 
 typedef struct
@@ -347,6 +274,7 @@ typedef struct
   VigilOrgPage *self;
   guint         generation;
   Showing       showing;
+  Nodes        *nodes;  /* the same graph: the same nodes in the same order */
 } LayoutCall;
 
 static void
@@ -360,24 +288,23 @@ layout_done (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   layout = vigil_graph_layout_finish (result, &error);
-  if (error == NULL && call->generation == self->generation &&
-      TRUE)
+  if (error == NULL && call->generation == self->generation)
     {
-      show_layout (self, layout, call->showing, FALSE);
-      {
-        g_autofree char *text = NULL;
-        self->busy = FALSE;
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
-                                             layout->n_nodes), layout->n_nodes);
-        set_status (self, call->showing == SHOWING_PEOPLE ? text : NULL);
-      }
+      g_autofree char *text = NULL;
+
+      show_layout (self, layout, call->nodes, call->showing, FALSE);
+      self->busy = FALSE;
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
+                                           layout->n_nodes), layout->n_nodes);
+      vigil_org_page_set_status (self, call->showing == SHOWING_PEOPLE ? text : NULL);
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
            call->generation == self->generation)
     {
       self->busy = FALSE;
-      set_status (self, error->message);
+      vigil_org_page_set_status (self, error->message);
     }
+  nodes_unref (call->nodes);
   g_object_unref (self);
   g_free (call);
 }
@@ -385,6 +312,7 @@ layout_done (GObject      *source,
 static void
 start_layout (VigilOrgPage *self,
               VigilGraph   *graph,
+              Nodes        *nodes,
               Showing       showing)
 {
   LayoutCall *call = g_new0 (LayoutCall, 1);
@@ -392,20 +320,21 @@ start_layout (VigilOrgPage *self,
   call->self = g_object_ref (self);
   call->generation = self->generation;
   call->showing = showing;
+  call->nodes = nodes_ref (nodes);
   vigil_graph_layout_async (graph, self->cancellable, layout_done, call);
 }
 
-static GPtrArray *
-focus_subset (VigilOrgPage *self)
+GPtrArray *
+vigil_org_page_focus_subset (VigilOrgPage *self)
 {
   GPtrArray *subset = g_ptr_array_new ();
-  VigilPerson *p = person_by_id (self, self->focus_id);
+  VigilPerson *p = vigil_org_page_person_by_id (self, self->focus_id);
 
   if (p == NULL)
     return subset;
   /* the chain of command, top first */
   for (VigilPerson *m = p; m != NULL && subset->len < 256;
-       m = m->manager_id > 0 ? person_by_id (self, m->manager_id) : NULL)
+       m = m->manager_id > 0 ? vigil_org_page_person_by_id (self, m->manager_id) : NULL)
     g_ptr_array_insert (subset, 0, m);
   for (guint i = 0; i < self->people->len; i++)
     if (((VigilPerson *) self->people->pdata[i])->manager_id == p->id)
@@ -417,27 +346,43 @@ focus_subset (VigilOrgPage *self)
  * worker thread; a miss gets a quick tree layout at once, then dot's. */
 typedef struct
 {
-  GPtrArray   *people;     /* a reference: the people never change once loaded */
+  NodeSource   src;        /* references: the people never change once loaded */
   GPtrArray   *subset;     /* borrowed VigilPerson*, or NULL */
-  GPtrArray   *teams;
-  GHashTable  *collapsed;  /* a copy */
   gint64       root;
   gboolean     overview;
   VigilGraph  *graph;      /* results */
   VigilGraphLayout *layout;
+  Nodes       *nodes;
   gboolean     cached;
 } Prepare;
 
 static void
 prepare_free (Prepare *p)
 {
-  g_clear_pointer (&p->people, g_ptr_array_unref);
+  g_clear_pointer (&p->src.people, g_ptr_array_unref);
+  g_clear_pointer (&p->src.person_index, g_hash_table_unref);
+  g_clear_pointer (&p->src.teams, g_ptr_array_unref);
+  g_clear_pointer (&p->src.report_counts, g_hash_table_unref);
+  g_clear_pointer (&p->src.collapsed, g_hash_table_unref);
+  g_clear_pointer (&p->src.who, g_hash_table_unref);
   g_clear_pointer (&p->subset, g_ptr_array_unref);
-  g_clear_pointer (&p->teams, g_ptr_array_unref);
-  g_clear_pointer (&p->collapsed, g_hash_table_unref);
   g_clear_pointer (&p->graph, vigil_graph_unref);
   g_clear_pointer (&p->layout, vigil_graph_layout_unref);
+  g_clear_pointer (&p->nodes, nodes_unref);
   g_free (p);
+}
+
+static GHashTable *
+id_set_copy (GHashTable *set)
+{
+  GHashTable *copy = vigil_org_id_set_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, set);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    vigil_org_id_set_add (copy, *(gint64 *) key);
+  return copy;
 }
 
 static void
@@ -450,19 +395,20 @@ prepare_thread (GTask        *task,
   VigilOrgChartOptions options = { 0 };
 
   if (p->overview)
-    p->graph = vigil_org_chart_teams (p->teams, FALSE);
+    p->graph = vigil_org_chart_teams (p->src.teams, FALSE);
   else
     {
-      options.collapsed = p->collapsed;
+      options.collapsed = p->src.collapsed;
       options.root = p->root;
       options.clusters = TRUE;
-      p->graph = vigil_org_chart_people (p->subset ? p->subset : p->people, &options, NULL);
+      p->graph = vigil_org_chart_people (p->subset ? p->subset : p->src.people, &options, NULL);
     }
   vigil_graph_get_hash (p->graph);
   p->layout = vigil_graph_lookup_cached (p->graph);
   p->cached = p->layout != NULL;
   if (p->layout == NULL)
     p->layout = vigil_graph_layout_quick (p->graph);
+  p->nodes = build_nodes (&p->src, p->graph, p->layout, p->overview);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -479,25 +425,25 @@ prepared (GObject      *source,
 
   if (generation != self->generation)
     return;
-  show_layout (self, p->layout, showing, TRUE);
+  show_layout (self, p->layout, p->nodes, showing, TRUE);
   if (p->cached)
     {
       self->busy = FALSE;
       if (showing == SHOWING_PEOPLE)
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u person", "%u people",
                                              p->layout->n_nodes), p->layout->n_nodes);
-      set_status (self, text);
+      vigil_org_page_set_status (self, text);
       return;
     }
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Arranging %u box…",
                                        "Arranging %u boxes…", p->layout->n_nodes),
                           p->layout->n_nodes);
-  set_status (self, text);
-  start_layout (self, p->graph, showing);
+  vigil_org_page_set_status (self, text);
+  start_layout (self, p->graph, p->nodes, showing);
 }
 
-static void
-rebuild (VigilOrgPage *self)
+void
+vigil_org_page_rebuild (VigilOrgPage *self)
 {
   g_autoptr(GTask) task = NULL;
   Prepare *p;
@@ -514,25 +460,21 @@ rebuild (VigilOrgPage *self)
     {
       self->showing = SHOWING_NOTHING;
       vigil_graph_view_set_layout (self->graph_view, NULL);
-      update_card (self);
-      set_status (self, NULL);
+      vigil_org_page_update_card (self);
+      vigil_org_page_set_status (self, NULL);
       return;
     }
 
   p = g_new0 (Prepare, 1);
-  p->people = g_ptr_array_ref (self->people);
-  p->teams = g_ptr_array_ref (self->teams);
+  p->src.people = g_ptr_array_ref (self->people);
+  p->src.person_index = g_hash_table_ref (self->person_index);
+  p->src.teams = g_ptr_array_ref (self->teams);
+  p->src.report_counts = g_hash_table_ref (self->report_counts);
+  p->src.collapsed = id_set_copy (self->collapsed);
+  p->src.who = self->who != NULL ? id_set_copy (self->who) : NULL;
   p->overview = gtk_toggle_button_get_active (self->overview_button);
-  p->subset = self->focus_id > 0 ? focus_subset (self) : NULL;
+  p->subset = self->focus_id > 0 ? vigil_org_page_focus_subset (self) : NULL;
   p->root = self->focus_id > 0 ? 0 : self->root_id;
-  p->collapsed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  {
-    GHashTableIter iter;
-    gpointer key;
-    g_hash_table_iter_init (&iter, self->collapsed);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_hash_table_add (p->collapsed, g_memdup2 (key, sizeof (gint64)));
-  }
   self->busy = TRUE;
   task = g_task_new (self, self->cancellable, prepared, GUINT_TO_POINTER (self->generation));
   g_task_set_task_data (task, p, (GDestroyNotify) prepare_free);
@@ -608,7 +550,7 @@ apply_load (VigilOrgPage *self,
   self->teams = g_steal_pointer (&l->teams);
   self->person_index = g_steal_pointer (&l->index);
   self->report_counts = g_steal_pointer (&l->counts);
-  rebuild (self);
+  vigil_org_page_rebuild (self);
 }
 
 static void
@@ -627,7 +569,7 @@ loaded (GObject      *source,
       Load l = { 0 };
       if (self->store == NULL || !load_people (self->store, &l, &error))
         {
-          set_status (self, error ? error->message : NULL);
+          vigil_org_page_set_status (self, error ? error->message : NULL);
           load_free (g_memdup2 (&l, sizeof l));
           return;
         }
@@ -648,7 +590,7 @@ reload (VigilOrgPage *self)
     {
       g_clear_pointer (&self->people, g_ptr_array_unref);
       g_clear_pointer (&self->teams, g_ptr_array_unref);
-      rebuild (self);
+      vigil_org_page_rebuild (self);
       return;
     }
   l = g_new0 (Load, 1);
@@ -684,7 +626,7 @@ store_changed (VigilStore   *store,
         self->reload_source = g_timeout_add (100, reload_idle, self);
     }
   else
-    update_card (self);
+    vigil_org_page_update_card (self);
 }
 
 /* ---- public ----------------------------------------------------------- */
@@ -777,12 +719,12 @@ vigil_org_page_search (VigilOrgPage *self,
   ids = vigil_store_search_people (self->store, text, 50, NULL);
   if (ids == NULL || ids->len == 0)
     {
-      set_status (self, _("No one matches"));
+      vigil_org_page_set_status (self, _("No one matches"));
       return FALSE;
     }
   if (self->showing != SHOWING_PEOPLE)
     {
-      set_status (self, self->busy ? _("Still laying out; search again in a moment")
+      vigil_org_page_set_status (self, self->busy ? _("Still laying out; search again in a moment")
                                    : _("Switch off the team view to find people"));
       return FALSE;
     }
@@ -796,10 +738,10 @@ vigil_org_page_search (VigilOrgPage *self,
         if (visible++ < self->search_index % MAX (1, ids->len) && pass == 0)
           continue;
         vigil_org_page_select_person (self, id);
-        set_status (self, NULL);
+        vigil_org_page_set_status (self, NULL);
         return TRUE;
       }
-  set_status (self, _("The matches are hidden by a focus or a collapsed team"));
+  vigil_org_page_set_status (self, _("The matches are hidden by a focus or a collapsed team"));
   return FALSE;
 }
 
@@ -820,9 +762,9 @@ vigil_org_page_who_to_call (VigilOrgPage  *self,
   if (ids == NULL)
     return FALSE;
   g_clear_pointer (&self->who, g_hash_table_unref);
-  self->who = id_set_new ();
+  self->who = vigil_org_id_set_new ();
   for (guint i = 0; i < ids->len; i++)
-    id_set_add (self->who, g_array_index (ids, gint64, i));
+    vigil_org_id_set_add (self->who, g_array_index (ids, gint64, i));
   g_free (self->who_label);
   self->who_label = g_steal_pointer (&label);
   /* everyone must be visible to be highlighted */
@@ -830,421 +772,10 @@ vigil_org_page_who_to_call (VigilOrgPage  *self,
   self->root_id = 0;
   g_hash_table_remove_all (self->collapsed);
   gtk_toggle_button_set_active (self->overview_button, FALSE);
-  rebuild (self);
+  vigil_org_page_rebuild (self);
   if (ids->len > 0)
     vigil_org_page_select_person (self, g_array_index (ids, gint64, 0));
   return TRUE;
-}
-
-/* ---- actions ------------------------------------------------------------- */
-
-static void
-search_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-search_changed (GtkSearchEntry *entry,
-                VigilOrgPage   *self)
-{
-  self->search_index = 0;
-  vigil_org_page_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-search_activate (GtkSearchEntry *entry,
-                 VigilOrgPage   *self)
-{
-  self->search_index++;
-  vigil_org_page_search (self, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-search_stop (GtkSearchEntry *entry,
-             VigilOrgPage   *self)
-{
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->graph_view));
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *name,
-             GVariant   *param)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
-  double zoom = vigil_graph_view_get_zoom (self->graph_view);
-
-  if (g_str_equal (name, "org.fit"))
-    vigil_graph_view_zoom_to_fit (self->graph_view);
-  else
-    vigil_graph_view_set_zoom (self->graph_view,
-                               g_str_equal (name, "org.zoom-in") ? zoom * 1.25 : zoom / 1.25);
-}
-
-static void
-focus_action (GtkWidget  *widget,
-              const char *name,
-              GVariant   *param)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
-  gint64 id = vigil_org_page_get_selected_person (self);
-
-  if (id <= 0)
-    return;
-  self->focus_id = id;
-  g_clear_pointer (&self->who, g_hash_table_unref);
-  rebuild (self);
-  vigil_org_page_select_person (self, id);
-}
-
-static void
-show_all_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
-  gint64 id = vigil_org_page_get_selected_person (self);
-
-  self->focus_id = 0;
-  self->root_id = 0;
-  g_clear_pointer (&self->who, g_hash_table_unref);
-  rebuild (self);
-  if (id > 0)
-    vigil_org_page_select_person (self, id);
-}
-
-static void
-toggle_collapse_action (GtkWidget  *widget,
-                        const char *name,
-                        GVariant   *param)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
-  gint64 id = vigil_org_page_get_selected_person (self);
-
-  if (id <= 0)
-    return;
-  if (!g_hash_table_remove (self->collapsed, &id))
-    {
-      if (GPOINTER_TO_UINT (g_hash_table_lookup (self->report_counts, &id)) == 0)
-        {
-          set_status (self, _("Nobody reports to this person"));
-          return;
-        }
-      id_set_add (self->collapsed, id);
-    }
-  rebuild (self);
-  vigil_org_page_select_person (self, id);
-}
-
-static void
-node_activated (VigilGraphView *view,
-                int             node,
-                VigilOrgPage   *self)
-{
-  VigilGraphLayout *layout = vigil_graph_view_get_layout (view);
-  gint64 team_id;
-
-  if (self->showing != SHOWING_TEAMS || layout == NULL)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self), "org.edit-person", NULL);
-      return;
-    }
-  /* a team in the overview: show its part of the organisation */
-  team_id = vigil_org_node_team_id (layout->nodes[node].id);
-  for (guint i = 0; i < self->teams->len; i++)
-    {
-      VigilTeam *t = self->teams->pdata[i];
-      if (t->id == team_id && t->lead_id > 0)
-        {
-          self->root_id = t->lead_id;
-          gtk_toggle_button_set_active (self->overview_button, FALSE);
-          rebuild (self);
-          return;
-        }
-    }
-}
-
-static void
-selection_changed (VigilGraphView *view,
-                   GParamSpec     *pspec,
-                   VigilOrgPage   *self)
-{
-  update_card (self);
-}
-
-static void
-overview_toggled (GtkToggleButton *button,
-                  VigilOrgPage    *self)
-{
-  rebuild (self);
-}
-
-static void
-who_go_clicked (GtkButton    *button,
-                VigilOrgPage *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!vigil_org_page_who_to_call (self, gtk_editable_get_text (GTK_EDITABLE (self->who_entry)),
-                                   &error))
-    {
-      set_status (self, error->message);
-      return;
-    }
-  gtk_popover_popdown (self->who_popover);
-}
-
-static void
-who_entry_activate (GtkEntry     *entry,
-                    VigilOrgPage *self)
-{
-  who_go_clicked (NULL, self);
-}
-
-static void
-edit_person_action (GtkWidget  *widget,
-                    const char *name,
-                    GVariant   *param)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
-  gint64 id = vigil_org_page_get_selected_person (self);
-
-  if (g_str_equal (name, "org.new-person"))
-    vigil_org_person_dialog_present (widget, self->store, 0, id);
-  else if (id > 0)
-    vigil_org_person_dialog_present (widget, self->store, id, 0);
-}
-
-static void
-new_team_action (GtkWidget  *widget,
-                 const char *name,
-                 GVariant   *param)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
-  VigilPerson *p = person_by_id (self, vigil_org_page_get_selected_person (self));
-
-  if (g_str_equal (name, "org.edit-team"))
-    {
-      if (p != NULL && p->team_id > 0)
-        vigil_org_team_dialog_present (widget, self->store, p->team_id);
-      return;
-    }
-  vigil_org_team_dialog_present (widget, self->store, 0);
-}
-
-/* import */
-
-static void
-import_report_response (AdwMessageDialog *dialog,
-                        const char       *response,
-                        gpointer          user_data)
-{
-  VigilOrgPage *self = g_object_get_data (G_OBJECT (dialog), "page");
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-
-  if (g_strcmp0 (response, "skip") == 0)
-    {
-      g_autoptr(VigilOrgImport) import = vigil_org_import_new (self->store);
-      g_autoptr(VigilOrgImportReport) report = NULL;
-      g_autoptr(GError) error = NULL;
-
-      vigil_org_import_set_skip_invalid (import, TRUE);
-      report = vigil_org_import_file (import, path, &error);
-      if (report == NULL)
-        show_error (self, error);
-      else
-        {
-          g_autofree char *text = g_strdup_printf (_("%u imported, %u updated, %u rejected"),
-                                                   report->imported, report->updated,
-                                                   report->rejected);
-          show_toast (self, text);
-        }
-    }
-}
-
-static void
-import_file (VigilOrgPage *self,
-             const char   *path)
-{
-  g_autoptr(VigilOrgImport) import = vigil_org_import_new (self->store);
-  g_autoptr(VigilOrgImportReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  AdwMessageDialog *dialog;
-  GtkWidget *label, *scroller;
-
-  report = vigil_org_import_file (import, path, &error);
-  if (report == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
-  if (report->committed)
-    {
-      text = g_strdup_printf (_("%u imported, %u updated"), report->imported, report->updated);
-      show_toast (self, text);
-      return;
-    }
-  text = vigil_org_import_report_to_string (report);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Nothing Was Imported"),
-    _("Some rows cannot be imported. Fix the file and import it again, or import only the "
-      "valid rows.")));
-  label = gtk_label_new (text);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "monospace");
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), label);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 320);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
-  adw_message_dialog_set_extra_child (dialog, scroller);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), NULL);
-  if (report->rejected > 0 && report->rejected < report->rows)
-    {
-      adw_message_dialog_add_responses (dialog, "skip", _("Import _Valid Rows"), NULL);
-      adw_message_dialog_set_response_appearance (dialog, "skip", ADW_RESPONSE_SUGGESTED);
-    }
-  g_object_set_data_full (G_OBJECT (dialog), "page", g_object_ref (self), g_object_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-  g_signal_connect (dialog, "response", G_CALLBACK (import_report_response), NULL);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-import_chosen (GtkNativeDialog *chooser,
-               int              response,
-               VigilOrgPage    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
-      if (path != NULL)
-        import_file (self, path);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-
-static void
-import_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  chooser = gtk_file_chooser_native_new (_("Import People"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  g_signal_connect (chooser, "response", G_CALLBACK (import_chosen), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-/* export */
-
-static void
-export_thread (GTask        *task,
-               gpointer      source,
-               gpointer      data,
-               GCancellable *cancellable)
-{
-  VigilGraph *graph = data;
-  const char *format = g_object_get_data (G_OBJECT (task), "format");
-  const char *path = g_object_get_data (G_OBJECT (task), "path");
-  GError *error = NULL;
-
-  if (vigil_graph_export (graph, format, path, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-export_done (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (source);
-  g_autoptr(GError) error = NULL;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    show_error (self, error);
-  else
-    {
-      g_autofree char *base = g_path_get_basename (g_object_get_data (G_OBJECT (result), "path"));
-      g_autofree char *text = g_strdup_printf (_("Exported %s"), base);
-      show_toast (self, text);
-    }
-}
-
-static void
-export_chosen (GtkNativeDialog *chooser,
-               int              response,
-               VigilOrgPage    *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autoptr(GTask) task = NULL;
-      g_autoptr(VigilGraph) graph = NULL;
-      g_autoptr(GPtrArray) subset = NULL;
-      VigilOrgChartOptions options = { 0 };
-
-      if (gtk_toggle_button_get_active (self->overview_button))
-        graph = vigil_org_chart_teams (self->teams, TRUE);
-      else
-        {
-          options.collapsed = self->collapsed;
-          options.root = self->focus_id > 0 ? 0 : self->root_id;
-          options.clusters = TRUE;
-          options.for_export = TRUE;
-          subset = self->focus_id > 0 ? focus_subset (self) : NULL;
-          graph = vigil_org_chart_people (subset ? subset : self->people, &options, NULL);
-        }
-      task = g_task_new (self, NULL, export_done, NULL);
-      g_task_set_task_data (task, g_steal_pointer (&graph), (GDestroyNotify) vigil_graph_unref);
-      g_object_set_data_full (G_OBJECT (task), "format",
-                              g_strdup (g_object_get_data (G_OBJECT (chooser), "format")), g_free);
-      g_object_set_data_full (G_OBJECT (task), "path", g_file_get_path (file), g_free);
-      g_task_run_in_thread (task, export_thread);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VigilOrgPage *self = VIGIL_ORG_PAGE (widget);
-  const char *format = g_variant_get_string (param, NULL);
-  g_autofree char *file_name = g_strdup_printf ("organisation.%s", format);
-  GtkFileChooserNative *chooser;
-
-  if (self->people == NULL || self->people->len == 0)
-    return;
-  chooser = gtk_file_chooser_native_new (_("Export Organisation Chart"),
-                                         GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
-  g_object_set_data_full (G_OBJECT (chooser), "format", g_strdup (format), g_free);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* ---- GObject -------------------------------------------------------------- */
@@ -1270,6 +801,8 @@ vigil_org_page_dispose (GObject *object)
   g_clear_pointer (&self->collapsed, g_hash_table_unref);
   g_clear_pointer (&self->who, g_hash_table_unref);
   g_clear_pointer (&self->who_label, g_free);
+  g_clear_object (&self->list_strings);
+  g_clear_object (&self->list_selection);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_ORG_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -1332,6 +865,9 @@ vigil_org_page_class_init (VigilOrgPageClass *klass)
                                                "/io/github/vigilsoc/Vigil/orgchart/vigil-org-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, overview_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, list_button);
+  gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, people_list);
   gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, who_button);
   gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, who_popover);
   gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, who_entry);
@@ -1353,22 +889,7 @@ vigil_org_page_class_init (VigilOrgPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, card_systems);
   gtk_widget_class_bind_template_child (widget_class, VigilOrgPage, card_incidents);
 
-  gtk_widget_class_install_action (widget_class, "org.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "org.fit", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "org.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "org.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "org.focus", NULL, focus_action);
-  gtk_widget_class_install_action (widget_class, "org.show-all", NULL, show_all_action);
-  gtk_widget_class_install_action (widget_class, "org.toggle-collapse", NULL,
-                                   toggle_collapse_action);
-  gtk_widget_class_install_action (widget_class, "org.edit-person", NULL, edit_person_action);
-  gtk_widget_class_install_action (widget_class, "org.new-person", NULL, edit_person_action);
-  gtk_widget_class_install_action (widget_class, "org.new-team", NULL, new_team_action);
-  gtk_widget_class_install_action (widget_class, "org.edit-team", NULL, new_team_action);
-  gtk_widget_class_install_action (widget_class, "org.import", NULL, import_action);
-  gtk_widget_class_install_action (widget_class, "org.export", "s", export_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "org.search",
-                                       NULL);
+  vigil_org_page_class_add_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -1379,7 +900,7 @@ vigil_org_page_init (VigilOrgPage *self)
   GtkWidget *legend;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->collapsed = id_set_new ();
+  self->collapsed = vigil_org_id_set_new ();
 
   vigil_graph_view_add_kind (self->graph_view, "security", vigil_org_kind_label ("security"),
                              "#c01c28");
@@ -1396,13 +917,7 @@ vigil_org_page_init (VigilOrgPage *self)
   gtk_widget_set_margin_bottom (legend, 6);
   gtk_box_append (self->legend_slot, legend);
 
-  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (search_changed), self);
-  g_signal_connect (self->search_entry, "activate", G_CALLBACK (search_activate), self);
-  g_signal_connect (self->search_entry, "stop-search", G_CALLBACK (search_stop), self);
-  g_signal_connect (self->overview_button, "toggled", G_CALLBACK (overview_toggled), self);
-  g_signal_connect (self->who_go, "clicked", G_CALLBACK (who_go_clicked), self);
-  g_signal_connect (self->who_entry, "activate", G_CALLBACK (who_entry_activate), self);
-  g_signal_connect (self->graph_view, "notify::selected", G_CALLBACK (selection_changed), self);
-  g_signal_connect (self->graph_view, "node-activated", G_CALLBACK (node_activated), self);
-  update_card (self);
+  vigil_org_page_connect_actions (self);
+  vigil_org_page_init_list (self);
+  vigil_org_page_update_card (self);
 }

@@ -33,5 +33,10 @@ gboolean        vigil_org_page_who_to_call     (VigilOrgPage *self,
 gint64          vigil_org_page_get_selected_person (VigilOrgPage *self);
 void            vigil_org_page_select_person   (VigilOrgPage *self,
                                                 gint64        person_id);
+/* The chart's people as a list (its accessible alternative): row i is node
+ * i of the chart, its text the node's spoken description. */
+void            vigil_org_page_set_show_list   (VigilOrgPage *self,
+                                                gboolean      show_list);
+GtkSelectionModel *vigil_org_page_get_list_model (VigilOrgPage *self);
 
 G_END_DECLS
