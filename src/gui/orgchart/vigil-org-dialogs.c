@@ -2,15 +2,23 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * An AdwMessageDialog with a form as its extra child; Save is enabled once
- * there is a name, and a refused save is reported by the window.
+ * there is a name.  A refused save keeps the dialog open with what was
+ * typed, and says why under the field concerned (or above the form when no
+ * one field is at fault); the field is marked invalid for screen readers.
+ *
+ * AdwMessageDialog (libadwaita 1.2) closes itself before it emits
+ * ::response.  So ::close-request is refused while the form is open; the
+ * response handler closes the dialog once the save went through (or on
+ * Cancel), and an idle closes it when no response followed (Escape, the
+ * window's close button).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "vigil-org-dialogs.h"
 #include "vigil-store-org.h"
-#include "vigil-window.h"
 
 static const char * const team_kinds[] = { "security", "it", "business", "external", NULL };
 
@@ -19,19 +27,40 @@ typedef struct
   VigilStore  *store;
   gint64       id;
   GHashTable  *entries;     /* name → GtkEditable */
+  GHashTable  *errors;      /* name → GtkLabel under the field */
+  GtkLabel    *form_error;  /* above the form: errors of no one field */
   GtkDropDown *team;        /* person: team; team: parent */
   GtkDropDown *kind;        /* team only */
   GtkSwitch   *on_call;
   GArray      *team_ids;    /* dropdown position → team id (0 = none) */
+  gboolean     may_close;
+  gboolean     responded;
+  guint        close_idle;
 } Form;
 
 static void
 form_free (Form *form)
 {
+  g_clear_handle_id (&form->close_idle, g_source_remove);
   g_object_unref (form->store);
   g_hash_table_unref (form->entries);
+  g_hash_table_unref (form->errors);
   g_array_unref (form->team_ids);
   g_free (form);
+}
+
+static Form *
+form_new (VigilStore *store,
+          gint64      id)
+{
+  Form *form = g_new0 (Form, 1);
+
+  form->store = g_object_ref (store);
+  form->id = id;
+  form->entries = g_hash_table_new (g_str_hash, g_str_equal);
+  form->errors = g_hash_table_new (g_str_hash, g_str_equal);
+  form->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return form;
 }
 
 static GtkWidget *
@@ -44,14 +73,31 @@ add_entry (Form       *form,
 {
   GtkWidget *l = gtk_label_new_with_mnemonic (label);
   GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *error = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (l), 1);
+  /* level with the entry, not with the entry and its error */
+  gtk_widget_set_valign (l, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (l, 8);
   gtk_label_set_mnemonic_widget (GTK_LABEL (l), entry);
   gtk_editable_set_text (GTK_EDITABLE (entry), value ? value : "");
   gtk_widget_set_hexpand (entry, TRUE);
+  /* the reason a save was refused, when it is this field's */
+  gtk_label_set_xalign (GTK_LABEL (error), 0);
+  gtk_label_set_wrap (GTK_LABEL (error), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (error), 40);
+  gtk_widget_add_css_class (error, "error");
+  gtk_widget_add_css_class (error, "caption");
+  gtk_widget_set_visible (error, FALSE);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), error);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  error, NULL, -1);
   gtk_grid_attach (grid, l, 0, row, 1, 1);
-  gtk_grid_attach (grid, entry, 1, row, 1, 1);
+  gtk_grid_attach (grid, box, 1, row, 1, 1);
   g_hash_table_insert (form->entries, (gpointer) key, entry);
+  g_hash_table_insert (form->errors, (gpointer) key, error);
   return entry;
 }
 
@@ -121,6 +167,12 @@ dialog_new (GtkWidget  *parent,
   *grid = GTK_GRID (gtk_grid_new ());
   gtk_grid_set_row_spacing (*grid, 6);
   gtk_grid_set_column_spacing (*grid, 12);
+  form->form_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (form->form_error, TRUE);
+  gtk_label_set_xalign (form->form_error, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (form->form_error), "error");
+  gtk_widget_set_visible (GTK_WIDGET (form->form_error), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (form->form_error));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (*grid));
   adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
@@ -134,9 +186,28 @@ dialog_new (GtkWidget  *parent,
 
 /* ---- person ------------------------------------------------------------ */
 
+/* The field a store error is about, from the column SQLite names. */
+static const char *
+conflict_field (const GError *error,
+                const char   *table)
+{
+  static const char * const columns[] = { "employee_id", "email", "name", NULL };
+
+  if (!g_error_matches (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT))
+    return NULL;
+  for (guint i = 0; columns[i]; i++)
+    {
+      g_autofree char *column = g_strconcat (table, ".", columns[i], NULL);
+      if (strstr (error->message, column) != NULL)
+        return columns[i];
+    }
+  return NULL;
+}
+
 static gboolean
-save_person (Form    *form,
-             GError **error)
+save_person (Form        *form,
+             const char **field,
+             GError     **error)
 {
   g_autoptr(VigilPerson) p = NULL;
   const char *manager = entry_text (form, "manager");
@@ -166,22 +237,113 @@ save_person (Form    *form,
   p->manager_id = 0;
   if (manager != NULL && *manager != '\0')
     {
+      *field = "manager";
       p->manager_id = vigil_store_find_person (form->store, manager, error);
       if (p->manager_id < 0)
         return FALSE;
       if (p->manager_id == 0)
         {
           g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND,
-                       _("No person has the employee id “%s”"), manager);
+                       _("No person has the employee ID “%s”; type the manager’s employee ID"),
+                       manager);
           return FALSE;
         }
+      if (!vigil_store_check_manager (form->store, form->id, p->manager_id, error))
+        return FALSE;
     }
-  if (form->id > 0)
-    return vigil_store_update_person (form->store, p, error);
-  return vigil_store_create_person (form->store, p, error) > 0;
+  *field = NULL;
+  if (p->email != NULL && strchr (p->email, ' ') != NULL)
+    *field = "email";
+  if ((form->id > 0 && vigil_store_update_person (form->store, p, error)) ||
+      (form->id <= 0 && vigil_store_create_person (form->store, p, error) > 0))
+    return TRUE;
+  if (conflict_field (*error, "people") != NULL)
+    {
+      const char *column = conflict_field (*error, "people");
+      g_clear_error (error);
+      *field = column;
+      g_set_error_literal (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT,
+                           g_str_equal (column, "email")
+                             ? _("Another person already has this e-mail address")
+                             : _("Another person already has this employee ID"));
+    }
+  return FALSE;
 }
 
-/* The dialog closes on any response, so a failure is reported by the window. */
+static void
+clear_errors (Form *form)
+{
+  GHashTableIter iter;
+  gpointer key, label;
+
+  gtk_widget_set_visible (GTK_WIDGET (form->form_error), FALSE);
+  g_hash_table_iter_init (&iter, form->errors);
+  while (g_hash_table_iter_next (&iter, &key, &label))
+    {
+      gtk_widget_set_visible (label, FALSE);
+      gtk_accessible_reset_state (g_hash_table_lookup (form->entries, key),
+                                  GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_widget_remove_css_class (g_hash_table_lookup (form->entries, key), "error");
+    }
+}
+
+/* Says why next to the field (or above the form) and keeps what was typed. */
+static void
+show_error (Form         *form,
+            const char   *field,
+            const GError *error)
+{
+  GtkLabel *label = field ? g_hash_table_lookup (form->errors, field) : NULL;
+  GtkWidget *entry = field ? g_hash_table_lookup (form->entries, field) : NULL;
+
+  clear_errors (form);
+  if (label == NULL || entry == NULL)
+    {
+      gtk_label_set_text (form->form_error, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (form->form_error), TRUE);
+      return;
+    }
+  gtk_label_set_text (label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (label), TRUE);
+  gtk_widget_add_css_class (entry, "error");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID,
+                               GTK_ACCESSIBLE_INVALID_TRUE, -1);
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+close_now (GtkWindow *dialog)
+{
+  Form *form = g_object_get_data (G_OBJECT (dialog), "form");
+
+  form->may_close = TRUE;
+  gtk_window_close (dialog);
+}
+
+static gboolean
+close_if_no_response (gpointer data)
+{
+  GtkWindow *dialog = data;
+  Form *form = g_object_get_data (G_OBJECT (dialog), "form");
+
+  form->close_idle = 0;
+  if (!form->responded)
+    close_now (dialog);  /* Escape or the close button: the close response follows */
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+close_request (GtkWindow *dialog,
+               Form      *form)
+{
+  if (form->may_close)
+    return FALSE;
+  form->responded = FALSE;
+  if (form->close_idle == 0)
+    form->close_idle = g_idle_add (close_if_no_response, dialog);
+  return TRUE;
+}
+
 static void
 save_response (AdwMessageDialog *dialog,
                const char       *response,
@@ -189,15 +351,27 @@ save_response (AdwMessageDialog *dialog,
 {
   Form *form = g_object_get_data (G_OBJECT (dialog), "form");
   g_autoptr(GError) error = NULL;
-  gboolean (*save) (Form *, GError **) = user_data;
-  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (dialog));
+  gboolean (*save) (Form *, const char **, GError **) = user_data;
+  const char *field = NULL;
 
-  if (g_strcmp0 (response, "save") != 0 || save (form, &error))
-    return;
-  if (VIGIL_IS_WINDOW (parent))
-    vigil_window_show_error (VIGIL_WINDOW (parent), error);
-  else
-    g_warning ("%s", error->message);
+  form->responded = TRUE;
+  if (form->may_close)
+    return;  /* the close response of a closing dialog */
+  if (g_strcmp0 (response, "save") != 0 || save (form, &field, &error))
+    {
+      close_now (GTK_WINDOW (dialog));
+      return;
+    }
+  show_error (form, field, error);
+}
+
+static void
+watch_close (Form             *form,
+             AdwMessageDialog *dialog,
+             gpointer          save)
+{
+  g_signal_connect (dialog, "close-request", G_CALLBACK (close_request), form);
+  g_signal_connect (dialog, "response", G_CALLBACK (save_response), save);
 }
 
 static void
@@ -226,17 +400,13 @@ vigil_org_person_dialog_present (GtkWidget  *parent,
 {
   g_autoptr(VigilPerson) p = NULL;
   g_autoptr(VigilPerson) manager = NULL;
-  Form *form = g_new0 (Form, 1);
+  Form *form = form_new (store, person_id);
   AdwMessageDialog *dialog;
   GtkWidget *l, *sw;
   GtkGrid *grid;
   g_autofree char *roles = NULL;
   int row = 0;
 
-  form->store = g_object_ref (store);
-  form->id = person_id;
-  form->entries = g_hash_table_new (g_str_hash, g_str_equal);
-  form->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (person_id > 0)
     p = vigil_store_get_person (store, person_id, NULL);
   if (p == NULL)
@@ -273,15 +443,16 @@ vigil_org_person_dialog_present (GtkWidget  *parent,
   gtk_grid_attach (grid, sw, 1, row, 1, 1);
 
   watch_name (form, dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response), save_person);
+  watch_close (form, dialog, save_person);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- team ---------------------------------------------------------------- */
 
 static gboolean
-save_team (Form    *form,
-           GError **error)
+save_team (Form        *form,
+           const char **field,
+           GError     **error)
 {
   g_autoptr(VigilTeam) t = NULL;
   guint kind = gtk_drop_down_get_selected (form->kind);
@@ -305,9 +476,18 @@ save_team (Form    *form,
   g_free (t->kind);
   t->kind = g_strdup (team_kinds[MIN (kind, 3)]);
   t->parent_id = selected_team (form);
-  if (form->id > 0)
-    return vigil_store_update_team (form->store, t, error);
-  return vigil_store_create_team (form->store, t, error) > 0;
+  if ((form->id > 0 && vigil_store_update_team (form->store, t, error)) ||
+      (form->id <= 0 && vigil_store_create_team (form->store, t, error) > 0))
+    return TRUE;
+  *field = NULL;
+  if (g_strcmp0 (conflict_field (*error, "teams"), "name") == 0)
+    {
+      g_clear_error (error);
+      *field = "name";
+      g_set_error_literal (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT,
+                           _("Another team already has this name"));
+    }
+  return FALSE;
 }
 
 void
@@ -316,17 +496,13 @@ vigil_org_team_dialog_present (GtkWidget  *parent,
                                gint64      team_id)
 {
   g_autoptr(VigilTeam) t = NULL;
-  Form *form = g_new0 (Form, 1);
+  Form *form = form_new (store, team_id);
   AdwMessageDialog *dialog;
   GtkGrid *grid;
   GtkWidget *l, *kind;
   const char *kind_labels[] = { _("Security"), _("IT"), _("Business"), _("External"), NULL };
   int row = 0;
 
-  form->store = g_object_ref (store);
-  form->id = team_id;
-  form->entries = g_hash_table_new (g_str_hash, g_str_equal);
-  form->team_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   if (team_id > 0)
     t = vigil_store_get_team (store, team_id, NULL);
   if (t == NULL)
@@ -353,6 +529,6 @@ vigil_org_team_dialog_present (GtkWidget  *parent,
   add_entry (form, grid, row++, "description", _("_Description"), t->description);
 
   watch_name (form, dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (save_response), save_team);
+  watch_close (form, dialog, save_team);
   gtk_window_present (GTK_WINDOW (dialog));
 }
