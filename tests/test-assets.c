@@ -193,6 +193,83 @@ test_filter_sort (void)
     }
 }
 
+/* The orders the filter keeps between keystrokes follow every write: on the
+ * same connection (create, rename, delete, a team renamed) and by another
+ * connection (another process or a worker thread). */
+static void
+test_filter_cache (void)
+{
+  g_autofree char *path = vigil_test_db_path ();
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(VigilStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  GArray *ids;
+  gint64 b, c;
+
+  store = vigil_store_open (path, VIGIL_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  seed_org (store);
+  b = add (store, "bravo", "10.0.0.2", NULL);
+  ids = list (store, "", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 1);
+  g_array_unref (ids);
+
+  /* a new asset, then a rename that changes the order */
+  c = add (store, "charlie", "10.0.0.3", NULL);
+  ids = list (store, "10.0", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 2);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, b);
+  g_array_unref (ids);
+  {
+    VigilAssetFields f = { .name = "alpha" };
+    g_assert_true (vigil_store_update_asset (store, c, &f, &error));
+  }
+  ids = list (store, "10.0", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, c);
+  g_array_unref (ids);
+  ids = list (store, "charlie", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 0);
+  g_array_unref (ids);
+
+  /* the team sort follows a renamed team */
+  {
+    VigilAssetFields f = { .owner_team_id = 1 };
+    g_assert_true (vigil_store_update_asset (store, b, &f, &error));
+    f.owner_team_id = 2;
+    g_assert_true (vigil_store_update_asset (store, c, &f, &error));
+  }
+  ids = list (store, NULL, VIGIL_ASSET_SORT_OWNER_TEAM, FALSE);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, c);  /* Finance < Infrastructure */
+  g_array_unref (ids);
+  g_assert_true (vigil_store_exec (store, "UPDATE teams SET name = 'Treasury' WHERE id = 2", &error));
+  ids = list (store, NULL, VIGIL_ASSET_SORT_OWNER_TEAM, FALSE);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, b);
+  g_array_unref (ids);
+
+  /* written by another connection */
+  other = vigil_store_open (path, VIGIL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  add (other, "delta", "10.0.0.4", NULL);
+  ids = list (store, "10.0", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 3);
+  g_array_unref (ids);
+  g_assert_true (vigil_store_delete_asset (other, b, &error));
+  ids = list (store, "10.0", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 2);
+  g_array_unref (ids);
+
+  /* several words: each one matches somewhere, the rows that match all */
+  ids = list (store, "delta 10.0.0", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 1);
+  g_array_unref (ids);
+  ids = list (store, "delta treasury", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 0);
+  g_array_unref (ids);
+  ids = list (store, "alpha treasury", VIGIL_ASSET_SORT_NAME, TRUE);
+  g_assert_cmpint (ids->len, ==, 1);
+  g_array_unref (ids);
+}
+
 static void
 test_links_contacts_events (void)
 {
@@ -318,6 +395,7 @@ main (int    argc,
   vigil_test_init (&argc, &argv);
   g_test_add_func ("/assets/create-edit", test_create_edit);
   g_test_add_func ("/assets/filter-sort", test_filter_sort);
+  g_test_add_func ("/assets/filter-cache", test_filter_cache);
   g_test_add_func ("/assets/links-contacts-events", test_links_contacts_events);
   g_test_add_func ("/assets/upsert-signal", test_upsert_signal);
   return g_test_run ();
