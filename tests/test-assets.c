@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "vigil-store-assets.h"
 #include "vigil-store-private.h"
 #include "vigil-test-util.h"
@@ -359,6 +361,89 @@ count_changed (VigilStore *store,
   (*n)++;
 }
 
+/* The rules the dependency dialog shows inline, and the store enforces */
+static void
+test_link_rules (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) links = NULL;
+  gint64 app, vm, host, fw;
+  guint n = 0;
+
+  app = add (store, "crm <app> & co", NULL, NULL);
+  vm = add (store, "vm-12", NULL, NULL);
+  host = add (store, "esx-01", NULL, NULL);
+  fw = add (store, "fw-edge", NULL, NULL);
+
+  g_assert_true (vigil_store_check_asset_link (store, app, vm, VIGIL_ASSET_HOSTED_ON, &error));
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed::asset", G_CALLBACK (count_changed), &n);
+  g_assert_true (vigil_store_add_asset_link (store, app, vm, VIGIL_ASSET_HOSTED_ON, "guest", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 2);  /* both ends */
+  g_assert_true (vigil_store_add_asset_link (store, vm, host, VIGIL_ASSET_HOSTED_ON, NULL, &error));
+
+  /* itself */
+  g_assert_false (vigil_store_check_asset_link (store, app, app, VIGIL_ASSET_DEPENDS_ON, &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_false (vigil_store_add_asset_link (store, app, app, VIGIL_ASSET_DEPENDS_ON, NULL, &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION);
+  g_clear_error (&error);
+  /* an unknown kind, an unknown asset */
+  g_assert_false (vigil_store_check_asset_link (store, app, vm, "likes", &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION);
+  g_clear_error (&error);
+  g_assert_false (vigil_store_check_asset_link (store, app, 999, VIGIL_ASSET_DEPENDS_ON, &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* twice: the message names both, literally */
+  g_assert_false (vigil_store_check_asset_link (store, app, vm, VIGIL_ASSET_HOSTED_ON, &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (error->message, "crm <app> & co"));
+  g_assert_nonnull (strstr (error->message, "vm-12"));
+  g_clear_error (&error);
+  g_assert_false (vigil_store_add_asset_link (store, app, vm, VIGIL_ASSET_HOSTED_ON, NULL, &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* the same pair with another kind is another link */
+  g_assert_true (vigil_store_check_asset_link (store, app, vm, VIGIL_ASSET_DEPENDS_ON, &error));
+  /* hosting cannot go round, directly or through another host */
+  g_assert_false (vigil_store_check_asset_link (store, vm, app, VIGIL_ASSET_HOSTED_ON, &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (vigil_store_add_asset_link (store, host, app, VIGIL_ASSET_HOSTED_ON, NULL, &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_REFUSED);
+  g_clear_error (&error);
+  /* mutual dependencies exist (a directory and its DNS): allowed */
+  g_assert_true (vigil_store_add_asset_link (store, app, fw, VIGIL_ASSET_DEPENDS_ON, NULL, &error));
+  g_assert_true (vigil_store_add_asset_link (store, fw, app, VIGIL_ASSET_DEPENDS_ON, NULL, &error));
+  g_assert_no_error (error);
+  /* a connection is one link whichever end it is recorded from */
+  g_assert_true (vigil_store_add_asset_link (store, fw, host, VIGIL_ASSET_CONNECTS_TO, NULL, &error));
+  g_assert_false (vigil_store_check_asset_link (store, host, fw, VIGIL_ASSET_CONNECTS_TO, &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT);
+  g_clear_error (&error);
+  /* vigilctl's link stays idempotent: no error, no second row */
+  g_assert_true (vigil_store_link_assets (store, host, fw, VIGIL_ASSET_CONNECTS_TO, NULL, &error));
+  g_assert_true (vigil_store_link_assets (store, app, vm, VIGIL_ASSET_HOSTED_ON, "moved", &error));
+  g_assert_no_error (error);
+  g_assert_false (vigil_store_link_assets (store, host, app, VIGIL_ASSET_HOSTED_ON, NULL, &error));
+  g_assert_error (error, VIGIL_ERROR, VIGIL_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_cmpint (vigil_store_query_int (store, "SELECT count(*) FROM asset_dependencies", NULL), ==, 5);
+  g_assert_cmpint (vigil_store_query_int (store, "SELECT note = 'moved' FROM asset_dependencies "
+                                                 "WHERE kind = 'hosted-on' AND to_id = 2", NULL), ==, 1);
+
+  /* removed, then added back (the page's Undo) */
+  g_assert_true (vigil_store_unlink_assets (store, app, vm, VIGIL_ASSET_HOSTED_ON, &error));
+  g_assert_true (vigil_store_add_asset_link (store, app, vm, VIGIL_ASSET_HOSTED_ON, "moved", &error));
+  g_assert_no_error (error);
+  links = vigil_store_list_asset_links (store, app, 1, &error);
+  g_assert_cmpint (links->len, ==, 3);
+}
+
 static void
 test_upsert_signal (void)
 {
@@ -397,6 +482,7 @@ main (int    argc,
   g_test_add_func ("/assets/filter-sort", test_filter_sort);
   g_test_add_func ("/assets/filter-cache", test_filter_cache);
   g_test_add_func ("/assets/links-contacts-events", test_links_contacts_events);
+  g_test_add_func ("/assets/link-rules", test_link_rules);
   g_test_add_func ("/assets/upsert-signal", test_upsert_signal);
   return g_test_run ();
 }

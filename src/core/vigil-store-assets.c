@@ -685,28 +685,170 @@ check_link_kind (const char  *kind,
   return FALSE;
 }
 
-gboolean
-vigil_store_link_assets (VigilStore  *self,
-                         gint64       from_id,
-                         gint64       to_id,
-                         const char  *kind,
-                         const char  *note,
-                         GError     **error)
+/* Does `kind` lead from `start` to `goal`, over links of that kind? */
+static gboolean
+reaches (VigilStore  *self,
+         gint64       start,
+         gint64       goal,
+         const char  *kind,
+         gboolean    *reached,
+         GError     **error)
 {
   sqlite3_stmt *stmt;
+  int rc;
 
-  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  stmt = vigil_store_prepare (self,
+    "WITH RECURSIVE down (id) AS (SELECT ?1 UNION "
+    "  SELECT d.to_id FROM down JOIN asset_dependencies d ON d.from_id = down.id AND d.kind = ?3) "
+    "SELECT EXISTS (SELECT 1 FROM down WHERE id = ?2)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, start);
+  sqlite3_bind_int64 (stmt, 2, goal);
+  vigil_bind_text (stmt, 3, kind);
+  rc = sqlite3_step (stmt);
+  *reached = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      vigil_store_set_error (self, error, rc, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
 
+static char *
+asset_name (VigilStore *self,
+            gint64      id)
+{
+  g_autoptr(VigilAsset) asset = vigil_store_get_asset (self, id, NULL);
+
+  return g_strdup (asset ? vigil_asset_get_name (asset) : "?");
+}
+
+/* The rules of a new link, with `exact` set when the very same link exists
+ * (FALSE is returned then too, with VIGIL_ERROR_CONFLICT). */
+static gboolean
+check_link (VigilStore  *self,
+            gint64       from_id,
+            gint64       to_id,
+            const char  *kind,
+            gboolean    *exact,
+            GError     **error)
+{
+  gboolean found = FALSE;
+  gint64 same, reverse;
+
+  *exact = FALSE;
   if (!check_link_kind (kind, error))
     return FALSE;
   if (from_id == to_id)
     {
       g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_VALIDATION,
-                   _("An asset cannot depend on itself"));
+                   _("An asset cannot depend on itself: choose another asset"));
       return FALSE;
     }
+  {
+    g_autoptr(VigilAsset) from = vigil_store_get_asset (self, from_id, error);
+    g_autoptr(VigilAsset) to = from ? vigil_store_get_asset (self, to_id, error) : NULL;
+    if (to == NULL)
+      return FALSE;
+  }
+
+  {
+    sqlite3_stmt *stmt = vigil_store_prepare (self,
+      "SELECT (SELECT count(*) FROM asset_dependencies WHERE from_id = ?1 AND to_id = ?2 AND kind = ?3), "
+      "       (SELECT count(*) FROM asset_dependencies WHERE from_id = ?2 AND to_id = ?1 AND kind = ?3)",
+      error);
+    if (stmt == NULL)
+      return FALSE;
+    sqlite3_bind_int64 (stmt, 1, from_id);
+    sqlite3_bind_int64 (stmt, 2, to_id);
+    vigil_bind_text (stmt, 3, kind);
+    if (sqlite3_step (stmt) != SQLITE_ROW)
+      {
+        vigil_store_set_error (self, error, sqlite3_errcode (vigil_store_get_db (self)), NULL);
+        sqlite3_reset (stmt);
+        return FALSE;
+      }
+    same = sqlite3_column_int64 (stmt, 0);
+    reverse = sqlite3_column_int64 (stmt, 1);
+    sqlite3_reset (stmt);
+  }
+
+  if (same > 0 || (reverse > 0 && g_str_equal (kind, VIGIL_ASSET_CONNECTS_TO)))
+    {
+      g_autofree char *from_name = asset_name (self, same > 0 ? from_id : to_id);
+      g_autofree char *to_name = asset_name (self, same > 0 ? to_id : from_id);
+      *exact = same > 0;
+      g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_CONFLICT,
+                   g_str_equal (kind, VIGIL_ASSET_HOSTED_ON)
+                   ? _("“%s” is already recorded as hosted on “%s”")
+                   : g_str_equal (kind, VIGIL_ASSET_CONNECTS_TO)
+                   ? _("“%s” is already recorded as connecting to “%s”")
+                   : _("“%s” already depends on “%s”"), from_name, to_name);
+      return FALSE;
+    }
+
+  /* hosting cannot go round: what hosts an asset is not hosted on it */
+  if (g_str_equal (kind, VIGIL_ASSET_HOSTED_ON))
+    {
+      if (!reaches (self, to_id, from_id, kind, &found, error))
+        return FALSE;
+      if (found)
+        {
+          g_autofree char *from_name = asset_name (self, from_id);
+          g_autofree char *to_name = asset_name (self, to_id);
+          g_set_error (error, VIGIL_ERROR, VIGIL_ERROR_REFUSED,
+                       _("“%s” cannot be hosted on “%s”: “%s” is itself hosted on “%s”, "
+                         "directly or through other hosts"),
+                       from_name, to_name, to_name, from_name);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+vigil_store_check_asset_link (VigilStore  *self,
+                              gint64       from_id,
+                              gint64       to_id,
+                              const char  *kind,
+                              GError     **error)
+{
+  gboolean exact;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  return check_link (self, from_id, to_id, kind, &exact, error);
+}
+
+/* `again`: linking again is not an error (vigilctl): the same link updates
+ * its note, the reverse of a connection is that connection, left as it is. */
+static gboolean
+add_link (VigilStore  *self,
+          gint64       from_id,
+          gint64       to_id,
+          const char  *kind,
+          const char  *note,
+          gboolean     again,
+          GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  gboolean exact = FALSE;
+  sqlite3_stmt *stmt;
+
   if (!vigil_store_begin (self, error))
     return FALSE;
+  if (!check_link (self, from_id, to_id, kind, &exact, &local))
+    {
+      if (!again || !g_error_matches (local, VIGIL_ERROR, VIGIL_ERROR_CONFLICT))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          goto fail;
+        }
+      if (!exact)
+        return vigil_store_commit (self, error);
+    }
   stmt = vigil_store_prepare (self,
                               "INSERT INTO asset_dependencies (from_id, to_id, kind, note) "
                               "VALUES (?1, ?2, ?3, coalesce(?4, '')) "
@@ -727,6 +869,30 @@ vigil_store_link_assets (VigilStore  *self,
 fail:
   vigil_store_rollback (self);
   return FALSE;
+}
+
+gboolean
+vigil_store_add_asset_link (VigilStore  *self,
+                            gint64       from_id,
+                            gint64       to_id,
+                            const char  *kind,
+                            const char  *note,
+                            GError     **error)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  return add_link (self, from_id, to_id, kind, note, FALSE, error);
+}
+
+gboolean
+vigil_store_link_assets (VigilStore  *self,
+                         gint64       from_id,
+                         gint64       to_id,
+                         const char  *kind,
+                         const char  *note,
+                         GError     **error)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  return add_link (self, from_id, to_id, kind, note, TRUE, error);
 }
 
 gboolean

@@ -115,6 +115,26 @@ GArray     *vigil_store_list_asset_ids (VigilStore            *self,
                                         gboolean               descending,
                                         GError               **error);
 
+/* The rules of a dependency, checked before it is added: VALIDATION for an
+ * unknown kind or an asset linked to itself, NOT_FOUND for an unknown asset,
+ * CONFLICT when the link exists (for connects-to, in either direction),
+ * REFUSED when hosted-on would go round (A on B on … on A).  The message
+ * names the assets and is fit to show as it is. */
+gboolean    vigil_store_check_asset_link (VigilStore          *self,
+                                          gint64               from_id,
+                                          gint64               to_id,
+                                          const char          *kind,
+                                          GError             **error);
+/* Adds a new link after vigil_store_check_asset_link(): an existing one is
+ * refused, not updated. */
+gboolean    vigil_store_add_asset_link   (VigilStore          *self,
+                                          gint64               from_id,
+                                          gint64               to_id,
+                                          const char          *kind,
+                                          const char          *note,
+                                          GError             **error);
+/* The same rules, but linking again is not an error: the same link updates
+ * its note, the reverse of a connection is left as it is (vigilctl). */
 gboolean    vigil_store_link_assets   (VigilStore             *self,
                                        gint64                  from_id,
                                        gint64                  to_id,
