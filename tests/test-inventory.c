@@ -7,7 +7,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
+#include "vigil-asset-detail.h"
+#include "vigil-asset-link-dialog.h"
 #include "vigil-document-preview.h"
 #include "vigil-extract.h"
 #include "vigil-graph-view.h"
@@ -16,6 +19,7 @@
 #include "vigil-store-assets.h"
 #include "vigil-store-demo.h"
 #include "vigil-store-documents.h"
+#include "vigil-store-private.h"
 #include "vigil-test-util.h"
 
 static void
@@ -263,6 +267,145 @@ test_page_empty (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static VigilAssetLinkDialog *
+find_link_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (VIGIL_IS_ASSET_LINK_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return VIGIL_ASSET_LINK_DIALOG (w);
+    }
+  return NULL;
+}
+
+static guint
+map_nodes (GtkWidget *map)
+{
+  gint64 until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  VigilGraphLayout *layout;
+
+  /* the map is hidden without dependencies; with some, wait for the layout */
+  spin (50);
+  while (gtk_widget_is_drawable (map) && g_get_monotonic_time () < until)
+    {
+      layout = vigil_graph_view_get_layout (VIGIL_GRAPH_VIEW (map));
+      if (layout != NULL)
+        break;
+      spin (20);
+    }
+  spin (100);
+  layout = vigil_graph_view_get_layout (VIGIL_GRAPH_VIEW (map));
+  return layout && gtk_widget_is_drawable (map) ? layout->n_nodes : 0;
+}
+
+static gint64
+count_links (VigilStore *store)
+{
+  return vigil_store_query_int (store, "SELECT count(*) FROM asset_dependencies", NULL);
+}
+
+/* Adding a dependency from the asset's pane through the dialog (search,
+ * relation, the store's refusals shown inline), removing it with Undo, and
+ * the map following each change. */
+static void
+dependencies (gboolean dark)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page, *window, *map, *detail;
+  VigilInventoryPage *inv;
+  VigilAssetLinkDialog *dialog;
+  gint64 app, db, host;
+
+  {
+    VigilAssetFields f = { .name = "crm <app> & \"co\"", .addresses = "10.9.0.1", .criticality = "high" };
+    app = vigil_store_create_asset (store, &f, &error);
+    f = (VigilAssetFields) { .name = "crm-db", .addresses = "10.9.0.2", .criticality = "critical" };
+    db = vigil_store_create_asset (store, &f, &error);
+    f = (VigilAssetFields) { .name = "esx-host-07", .kind = "hypervisor" };
+    host = vigil_store_create_asset (store, &f, &error);
+    g_assert_no_error (error);
+  }
+  page = g_object_new (VIGIL_TYPE_INVENTORY_PAGE, "store", store, NULL);
+  inv = VIGIL_INVENTORY_PAGE (page);
+  window = window_with (page, 1280, 800, dark);
+  g_assert_true (vigil_inventory_page_select_asset (inv, app));
+  map = vigil_inventory_page_get_map (inv);
+  detail = gtk_widget_get_ancestor (map, VIGIL_TYPE_ASSET_DETAIL);
+  g_assert_nonnull (detail);
+  g_assert_cmpuint (map_nodes (map), ==, 0);  /* no dependency: no map */
+
+  /* Ctrl+D's action opens the dialog; searching keeps the first match chosen */
+  g_assert_true (gtk_widget_activate_action (page, "inventory.add-dependency", NULL));
+  dialog = find_link_dialog ();
+  g_assert_nonnull (dialog);
+  wait_for_frame (GTK_WIDGET (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_asset_link_dialog_get_model (dialog)), ==, 3);
+  vigil_asset_link_dialog_set_search (dialog, "crm-d");
+  g_assert_cmpuint (g_list_model_get_n_items (vigil_asset_link_dialog_get_model (dialog)), ==, 1);
+  g_assert_null (vigil_asset_link_dialog_get_problem (dialog));
+  save_png (GTK_WIDGET (dialog), dark ? "inventory-link-dialog-dark" : "inventory-link-dialog-light");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "link-dialog.add", NULL);
+  spin (50);
+  g_assert_null (find_link_dialog ());
+  g_assert_cmpint (count_links (store), ==, 1);
+  g_assert_cmpint (vigil_store_query_int (store, "SELECT from_id = 1 AND to_id = 2 AND kind = 'depends-on' "
+                                                 "FROM asset_dependencies", NULL), ==, 1);
+  g_assert_cmpuint (map_nodes (map), ==, 2);  /* live */
+
+  /* itself, twice, and hosting that goes round: refused with the reason */
+  dialog = VIGIL_ASSET_LINK_DIALOG (vigil_asset_detail_add_dependency (VIGIL_ASSET_DETAIL (detail)));
+  vigil_asset_link_dialog_set_search (dialog, "crm");
+  g_assert_true (vigil_asset_link_dialog_select (dialog, app));
+  g_assert_nonnull (vigil_asset_link_dialog_get_problem (dialog));
+  g_assert_true (vigil_asset_link_dialog_select (dialog, db));
+  g_assert_nonnull (strstr (vigil_asset_link_dialog_get_problem (dialog), "already depends on"));
+  wait_for_frame (GTK_WIDGET (dialog));
+  save_png (GTK_WIDGET (dialog), dark ? "inventory-link-dialog-refused-dark" : "inventory-link-dialog-refused-light");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "link-dialog.add", NULL);
+  g_assert_cmpint (count_links (store), ==, 1);
+  g_assert_true (vigil_store_add_asset_link (store, host, app, VIGIL_ASSET_HOSTED_ON, NULL, &error));
+  vigil_asset_link_dialog_set_relation (dialog, VIGIL_ASSET_LINK_HOSTED_ON);
+  vigil_asset_link_dialog_set_search (dialog, "esx");
+  g_assert_nonnull (strstr (vigil_asset_link_dialog_get_problem (dialog), "cannot be hosted on"));
+  /* the other way round is the link that exists */
+  vigil_asset_link_dialog_set_relation (dialog, VIGIL_ASSET_LINK_HOSTS);
+  g_assert_nonnull (vigil_asset_link_dialog_get_problem (dialog));
+  vigil_asset_link_dialog_set_relation (dialog, VIGIL_ASSET_LINK_CONNECTS_TO);
+  g_assert_null (vigil_asset_link_dialog_get_problem (dialog));
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_cmpuint (map_nodes (map), ==, 3);
+  save_png (window, dark ? "inventory-dependencies-dark" : "inventory-dependencies-light");
+
+  /* removed from the list, then Undo */
+  g_assert_true (gtk_widget_activate_action (detail, "asset.remove-dependency", "(xxss)", app, db,
+                                             VIGIL_ASSET_DEPENDS_ON, ""));
+  g_assert_cmpint (count_links (store), ==, 1);
+  g_assert_cmpuint (map_nodes (map), ==, 2);
+  g_assert_true (gtk_widget_activate_action (detail, "asset.restore-dependency", "(xxss)", app, db,
+                                             VIGIL_ASSET_DEPENDS_ON, ""));
+  g_assert_cmpint (count_links (store), ==, 2);
+  g_assert_cmpuint (map_nodes (map), ==, 3);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static void
+test_dependencies_light (void)
+{
+  dependencies (FALSE);
+}
+
+static void
+test_dependencies_dark (void)
+{
+  dependencies (TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,5 +419,7 @@ main (int   argc,
   g_test_add_func ("/inventory/page-light", test_page_light);
   g_test_add_func ("/inventory/page-dark", test_page_dark);
   g_test_add_func ("/inventory/page-empty", test_page_empty);
+  g_test_add_func ("/inventory/dependencies-light", test_dependencies_light);
+  g_test_add_func ("/inventory/dependencies-dark", test_dependencies_dark);
   return g_test_run ();
 }

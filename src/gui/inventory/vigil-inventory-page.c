@@ -15,7 +15,9 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "vigil-asset-detail.h"
 #include "vigil-asset-import.h"
+#include "vigil-inventory-util.h"
 #include "vigil-document-preview.h"
 #include "vigil-extract.h"
 #include "vigil-graph-view.h"
@@ -37,15 +39,11 @@ struct _VigilInventoryPage
   VigilAssetSort     sort;
   gboolean           descending;
   gint64             asset_id;
+  gboolean           keeping_selection;
 
   VigilRecordList   *documents;
   GtkSingleSelection *doc_selection;
   gint64             document_id;
-
-  GtkWidget         *map_box;     /* kept across detail rebuilds */
-  GtkWidget         *map;
-  GArray            *map_ids;     /* node index → asset id */
-  GCancellable      *map_cancellable;
 
   GCancellable      *extract_cancellable;
   gboolean           extracting;
@@ -75,9 +73,11 @@ G_DEFINE_FINAL_TYPE (VigilInventoryPage, vigil_inventory_page, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_STORE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-static void refresh_asset_detail (VigilInventoryPage *self);
 static void refresh_doc_detail (VigilInventoryPage *self);
 static void start_extraction (VigilInventoryPage *self);
+static void on_asset_selected (GtkSingleSelection *selection,
+                               GParamSpec         *pspec,
+                               VigilInventoryPage *self);
 
 /* Helpers ---------------------------------------------------------------------------- */
 
@@ -103,59 +103,6 @@ show_error (VigilInventoryPage *self,
     g_message ("%s", error->message);
 }
 
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    gtk_box_remove (GTK_BOX (box), child);
-}
-
-static GtkWidget *
-heading (const char *text,
-         const char *css)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css)
-    gtk_widget_add_css_class (label, css);
-  return label;
-}
-
-/* An AdwActionRow whose title and subtitle are shown literally. */
-static GtkWidget *
-text_row (const char *title,
-          const char *subtitle)
-{
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *t = g_markup_escape_text (title ? title : "", -1);
-  g_autofree char *s = g_markup_escape_text (subtitle ? subtitle : "", -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t);
-  if (subtitle && *subtitle)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), s);
-  return row;
-}
-
-static GtkWidget *
-group (const char *title)
-{
-  GtkWidget *g = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (g), title);
-  return g;
-}
-
-static const char *
-or_dash (const char *text)
-{
-  return text && *text ? text : "—";
-}
-
 /* Assets: the list ---------------------------------------------------------------------- */
 
 static GObject *
@@ -172,12 +119,17 @@ load_document (gpointer user_data,
   return (GObject *) vigil_store_get_document (VIGIL_STORE (user_data), id, NULL);
 }
 
+/* New ids from SQL.  The selected asset stays selected while it is in the
+ * list: GtkSingleSelection drops a selection whose row was replaced, and a
+ * changed asset's row is a new record. */
 static void
 reload_assets (VigilInventoryPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = NULL;
   const char *filter;
+  gint64 keep = self->asset_id;
+  int position;
 
   if (self->store == NULL)
     return;
@@ -188,7 +140,14 @@ reload_assets (VigilInventoryPage *self)
       show_error (self, error);
       return;
     }
+  self->keeping_selection = TRUE;
   vigil_record_list_set_ids (self->assets, (const gint64 *) (gpointer) ids->data, ids->len);
+  position = keep > 0 ? vigil_record_list_find (self->assets, keep) : -1;
+  if (position >= 0)
+    gtk_single_selection_set_selected (self->asset_selection, (guint) position);
+  self->keeping_selection = FALSE;
+  if (position < 0)
+    on_asset_selected (self->asset_selection, NULL, self);
   gtk_stack_set_visible_child_name (GTK_STACK (self->asset_list_stack),
                                     ids->len > 0 || *filter ? "list" : "empty");
 }
@@ -325,269 +284,38 @@ build_columns (VigilInventoryPage *self)
   g_signal_connect (gtk_column_view_get_sorter (view), "changed", G_CALLBACK (on_sort_changed), self);
 }
 
-/* Assets: the detail pane --------------------------------------------------------------- */
-
-static void
-on_map_layout (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  VigilInventoryPage *self = user_data;
-  g_autoptr(GError) error = NULL;
-  VigilGraphLayout *layout = vigil_graph_layout_finish (result, &error);
-  g_autoptr(GPtrArray) links = NULL;
-
-  if (layout == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_message ("dependency map: %s", error->message);
-      return;
-    }
-  vigil_graph_view_set_layout (VIGIL_GRAPH_VIEW (self->map), layout);
-  for (guint i = 0; i < self->map_ids->len; i++)
-    {
-      g_autoptr(VigilAsset) a = vigil_store_get_asset (self->store, g_array_index (self->map_ids, gint64, i), NULL);
-      if (a == NULL)
-        continue;
-      vigil_graph_view_set_node (VIGIL_GRAPH_VIEW (self->map), i, vigil_asset_get_name (a),
-                                 vigil_asset_get_kind (a), vigil_asset_get_addresses (a),
-                                 vigil_asset_get_criticality (a));
-      if (vigil_asset_get_id (a) == self->asset_id)
-        vigil_graph_view_set_node_flags (VIGIL_GRAPH_VIEW (self->map), i, VIGIL_GRAPH_VIEW_NODE_HIGHLIGHT);
-    }
-  vigil_graph_view_zoom_to_fit (VIGIL_GRAPH_VIEW (self->map));
-  vigil_graph_layout_unref (layout);
-}
-
-static void
-build_map (VigilInventoryPage *self,
-           GPtrArray          *links)
-{
-  g_autoptr(VigilGraph) graph = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-
-  g_cancellable_cancel (self->map_cancellable);
-  g_clear_object (&self->map_cancellable);
-  g_array_set_size (self->map_ids, 0);
-  gtk_widget_set_visible (self->map_box, links->len > 0);
-  if (links->len == 0)
-    return;
-
-  graph = vigil_graph_new ();
-  vigil_graph_set_attr (graph, "rankdir", "LR");
-  vigil_graph_set_attr (graph, "ranksep", "0.6");
-  for (guint i = 0; i <= links->len; i++)
-    {
-      VigilAssetLink *l = i < links->len ? g_ptr_array_index (links, i) : NULL;
-      gint64 ends[2] = { l ? l->from_id : self->asset_id, l ? l->to_id : self->asset_id };
-
-      for (guint e = 0; e < 2; e++)
-        {
-          g_autofree char *id = g_strdup_printf ("%" PRId64, ends[e]);
-
-          if (g_hash_table_contains (seen, &ends[e]))
-            continue;
-          g_array_append_val (self->map_ids, ends[e]);
-          g_hash_table_add (seen, g_memdup2 (&ends[e], sizeof (gint64)));
-          vigil_graph_add_node (graph, id, 170, 56, NULL);
-        }
-    }
-  for (guint i = 0; i < links->len; i++)
-    {
-      VigilAssetLink *l = g_ptr_array_index (links, i);
-      g_autofree char *from = g_strdup_printf ("%" PRId64, l->from_id);
-      g_autofree char *to = g_strdup_printf ("%" PRId64, l->to_id);
-      vigil_graph_add_edge (graph, from, to);
-    }
-  self->map_cancellable = g_cancellable_new ();
-  vigil_graph_layout_async (graph, self->map_cancellable, on_map_layout, self);
-}
-
-static void
-on_map_node_activated (VigilGraphView     *view,
-                       guint               node,
-                       VigilInventoryPage *self)
-{
-  if (node < self->map_ids->len)
-    vigil_inventory_page_select_asset (self, g_array_index (self->map_ids, gint64, node));
-}
-
-static const char *
-role_label (const char *role)
-{
-  if (g_str_equal (role, "tech-contact"))
-    return _("Technical contact");
-  if (g_str_equal (role, "business-owner"))
-    return _("Business owner");
-  return _("Owner team lead");
-}
-
-static const char *
-link_label (const char *kind,
-            gboolean    incoming)
-{
-  if (g_str_equal (kind, VIGIL_ASSET_HOSTED_ON))
-    return incoming ? _("hosts") : _("hosted on");
-  if (g_str_equal (kind, VIGIL_ASSET_CONNECTS_TO))
-    return incoming ? _("connected from") : _("connects to");
-  return incoming ? _("needed by") : _("depends on");
-}
-
-static void
-on_doc_row_activated (AdwActionRow       *row,
-                      VigilInventoryPage *self)
-{
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (row), "document-id"));
-  vigil_inventory_page_select_document (self, id);
-}
-
-static void
-refresh_asset_detail (VigilInventoryPage *self)
-{
-  g_autoptr(VigilAsset) a = NULL;
-  g_autoptr(GPtrArray) contacts = NULL;
-  g_autoptr(GPtrArray) links = NULL;
-  g_autoptr(GPtrArray) map_links = NULL;
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GArray) docs = NULL;
-  g_autofree char *subtitle = NULL;
-  GtkWidget *g, *buttons, *button;
-
-  g_object_ref (self->map_box);
-  clear_box (self->asset_detail);
-
-  if (self->store == NULL || self->asset_id <= 0
-      || (a = vigil_store_get_asset (self->store, self->asset_id, NULL)) == NULL)
-    {
-      GtkWidget *status = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), "network-server-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (status), _("No Asset Selected"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (status),
-                                       _("Select an asset to see who to call, what it depends on and its documents."));
-      gtk_widget_set_vexpand (status, TRUE);
-      gtk_box_append (GTK_BOX (self->asset_detail), status);
-      g_object_unref (self->map_box);
-      return;
-    }
-
-  gtk_box_append (GTK_BOX (self->asset_detail), heading (vigil_asset_get_name (a), "title-2"));
-  subtitle = g_strdup_printf ("%s · %s · %s · %s", vigil_asset_get_kind (a), vigil_asset_get_criticality (a),
-                              vigil_asset_get_environment (a), vigil_asset_get_status (a));
-  gtk_box_append (GTK_BOX (self->asset_detail), heading (subtitle, "dim-label"));
-
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  button = gtk_button_new_with_mnemonic (_("_Edit…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "inventory.edit-asset");
-  gtk_box_append (GTK_BOX (buttons), button);
-  gtk_box_append (GTK_BOX (self->asset_detail), buttons);
-
-  /* who to call */
-  contacts = vigil_store_list_asset_contacts (self->store, self->asset_id, NULL);
-  g = group (_("Contacts"));
-  if (contacts == NULL || contacts->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g),
-                                           _("No contact yet: edit the asset to name its technical contact and business owner."));
-  for (guint i = 0; contacts && i < contacts->len; i++)
-    {
-      VigilAssetContact *c = g_ptr_array_index (contacts, i);
-      g_autofree char *title = g_strdup_printf ("%s — %s", c->name, role_label (c->role));
-      g_autofree char *sub = g_strdup_printf ("%s%s%s%s%s", c->email ? c->email : "",
-                                              c->email && (c->phone || c->mobile) ? " · " : "",
-                                              c->phone ? c->phone : "",
-                                              c->phone && c->mobile ? " · " : "",
-                                              c->mobile ? c->mobile : "");
-      GtkWidget *row = text_row (title, *sub ? sub : _("no email or phone recorded"));
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "avatar-default-symbolic");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
-    }
-  gtk_box_append (GTK_BOX (self->asset_detail), g);
-
-  /* dependencies: the map and the list */
-  links = vigil_store_list_asset_links (self->store, self->asset_id, 1, NULL);
-  map_links = vigil_store_list_asset_links (self->store, self->asset_id, 2, NULL);
-  g = group (_("Dependencies"));
-  if (links == NULL || links->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g),
-                                           _("No dependency recorded (vigilctl asset link)."));
-  gtk_box_append (GTK_BOX (self->asset_detail), g);
-  gtk_box_append (GTK_BOX (self->asset_detail), self->map_box);
-  g_object_unref (self->map_box);
-  build_map (self, map_links ? map_links : links);
-  g = group (NULL);
-  for (guint i = 0; links && i < links->len; i++)
-    {
-      VigilAssetLink *l = g_ptr_array_index (links, i);
-      gboolean incoming = l->to_id == self->asset_id && l->from_id != self->asset_id;
-      if (l->from_id != self->asset_id && l->to_id != self->asset_id)
-        continue;
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g),
-                                 text_row (incoming ? l->from_name : l->to_name,
-                                           link_label (l->kind, incoming)));
-    }
-  gtk_box_append (GTK_BOX (self->asset_detail), g);
-
-  g = group (_("Details"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Addresses"), or_dash (vigil_asset_get_addresses (a))));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Host name"), or_dash (vigil_asset_get_hostname (a))));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Owner team"), or_dash (vigil_asset_get_owner_team_name (a))));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Location"), or_dash (vigil_asset_get_location (a))));
-  if (*vigil_asset_get_description (a))
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), text_row (_("Description"), vigil_asset_get_description (a)));
-  gtk_box_append (GTK_BOX (self->asset_detail), g);
-
-
-  /* documents */
-  docs = vigil_store_list_linked_document_ids (self->store, self->asset_id, 0, 0, NULL);
-  g = group (_("Documents"));
-  if (docs == NULL || docs->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g),
-                                           _("No document linked: link one from its details in Documents."));
-  for (guint i = 0; docs && i < docs->len; i++)
-    {
-      g_autoptr(VigilDocument) d = vigil_store_get_document (self->store, g_array_index (docs, gint64, i), NULL);
-      GtkWidget *row;
-      if (d == NULL)
-        continue;
-      row = text_row (vigil_document_get_title (d), vigil_document_get_kind (d));
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), "x-office-document-symbolic");
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_object_set_data (G_OBJECT (row), "document-id", GSIZE_TO_POINTER ((gsize) vigil_document_get_id (d)));
-      g_signal_connect (row, "activated", G_CALLBACK (on_doc_row_activated), self);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
-    }
-  gtk_box_append (GTK_BOX (self->asset_detail), g);
-
-  /* incidents and alerts */
-  events = vigil_store_list_asset_events (self->store, self->asset_id, NULL);
-  g = group (_("Incidents and Alerts"));
-  if (events == NULL || events->len == 0)
-    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (g), _("Nothing has touched this asset."));
-  for (guint i = 0; events && i < events->len && i < 30; i++)
-    {
-      VigilAssetEvent *e = g_ptr_array_index (events, i);
-      g_autofree char *title = g_strdup_printf ("%s %s", e->ref, e->title);
-      g_autofree char *sub = g_strdup_printf ("%s · %s · %s", or_dash (e->severity), e->state, or_dash (e->at));
-      GtkWidget *row = text_row (title, sub);
-      adw_action_row_set_icon_name (ADW_ACTION_ROW (row), g_str_equal (e->kind, "incident")
-                                                          ? "dialog-warning-symbolic" : "mail-unread-symbolic");
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (g), row);
-    }
-  gtk_box_append (GTK_BOX (self->asset_detail), g);
-}
-
 static void
 on_asset_selected (GtkSingleSelection *selection,
                    GParamSpec         *pspec,
                    VigilInventoryPage *self)
 {
-  VigilAsset *a = gtk_single_selection_get_selected_item (selection);
-  gint64 id = a ? vigil_asset_get_id (a) : 0;
+  VigilAsset *a;
+  gint64 id;
 
+  if (self->keeping_selection)
+    return;
+  a = gtk_single_selection_get_selected_item (selection);
+  id = a ? vigil_asset_get_id (a) : 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-asset", id > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-dependency", id > 0);
   if (id == self->asset_id)
     return;
   self->asset_id = id;
-  refresh_asset_detail (self);
+  vigil_asset_detail_set_asset_id (VIGIL_ASSET_DETAIL (self->asset_detail), MAX (id, 0));
+}
+
+static void
+on_detail_asset_activated (VigilInventoryPage *self,
+                           gint64              asset_id)
+{
+  vigil_inventory_page_select_asset (self, asset_id);
+}
+
+static void
+on_detail_document_activated (VigilInventoryPage *self,
+                              gint64              document_id)
+{
+  vigil_inventory_page_select_document (self, document_id);
 }
 
 static void
@@ -716,7 +444,7 @@ refresh_doc_detail (VigilInventoryPage *self)
   g_autoptr(GString) linked = g_string_new (NULL);
   GtkWidget *buttons, *button;
 
-  clear_box (self->doc_detail);
+  vigil_inventory_clear_box (self->doc_detail);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-document", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.open-document", FALSE);
 
@@ -729,23 +457,23 @@ refresh_doc_detail (VigilInventoryPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-document", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.open-document", TRUE);
 
-  gtk_box_append (GTK_BOX (self->doc_detail), heading (vigil_document_get_title (d), "title-3"));
+  gtk_box_append (GTK_BOX (self->doc_detail), vigil_inventory_heading (vigil_document_get_title (d), "title-3"));
   size = g_format_size (vigil_document_get_size (d));
   meta = g_strdup_printf (_("%s · version %s · %s · TLP:%s · owner %s · %s · %s"),
-                          vigil_document_get_kind (d), or_dash (vigil_document_get_version (d)),
-                          or_dash (vigil_document_get_doc_date (d)), vigil_document_get_tlp (d),
-                          or_dash (vigil_document_get_owner_team_name (d)),
+                          vigil_document_get_kind (d), vigil_inventory_or_dash (vigil_document_get_version (d)),
+                          vigil_inventory_or_dash (vigil_document_get_doc_date (d)), vigil_document_get_tlp (d),
+                          vigil_inventory_or_dash (vigil_document_get_owner_team_name (d)),
                           vigil_document_get_filename (d), size);
-  gtk_box_append (GTK_BOX (self->doc_detail), heading (meta, "dim-label"));
+  gtk_box_append (GTK_BOX (self->doc_detail), vigil_inventory_heading (meta, "dim-label"));
 
   if (g_str_equal (vigil_document_get_text_status (d), "failed"))
     {
       g_autofree char *why = g_strdup_printf (_("Its text is not searchable: %s"), vigil_document_get_text_error (d));
-      GtkWidget *label = heading (why, "warning");
+      GtkWidget *label = vigil_inventory_heading (why, "warning");
       gtk_box_append (GTK_BOX (self->doc_detail), label);
     }
   else if (g_str_equal (vigil_document_get_text_status (d), "pending"))
-    gtk_box_append (GTK_BOX (self->doc_detail), heading (_("Its text is being extracted for search…"), "dim-label"));
+    gtk_box_append (GTK_BOX (self->doc_detail), vigil_inventory_heading (_("Its text is being extracted for search…"), "dim-label"));
 
   links = vigil_store_list_document_links (self->store, self->document_id, NULL);
   for (guint i = 0; links && i < links->len; i++)
@@ -756,7 +484,7 @@ refresh_doc_detail (VigilInventoryPage *self)
   if (linked->len > 0)
     {
       g_autofree char *text = g_strdup_printf (_("Linked to %s"), linked->str);
-      gtk_box_append (GTK_BOX (self->doc_detail), heading (text, NULL));
+      gtk_box_append (GTK_BOX (self->doc_detail), vigil_inventory_heading (text, NULL));
     }
   versions = vigil_store_list_document_versions (self->store, self->document_id, NULL);
   if (versions != NULL && versions->len > 1)
@@ -768,7 +496,7 @@ refresh_doc_detail (VigilInventoryPage *self)
           index = i;
       text = g_strdup_printf (_("Version %u of %u kept in the archive (newest first)"),
                               versions->len - index, versions->len);
-      gtk_box_append (GTK_BOX (self->doc_detail), heading (text, "dim-label"));
+      gtk_box_append (GTK_BOX (self->doc_detail), vigil_inventory_heading (text, "dim-label"));
     }
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
@@ -987,8 +715,8 @@ search_row (VigilSearchHit *hit)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = heading (hit->title, "heading");
-  GtkWidget *sub = heading (hit->subtitle, "dim-label");
+  GtkWidget *title = vigil_inventory_heading (hit->title, "heading");
+  GtkWidget *sub = vigil_inventory_heading (hit->subtitle, "dim-label");
   GtkWidget *snippet = gtk_label_new (NULL);
   g_autofree char *markup = snippet_markup (hit->snippet);
   g_autofree char *kind = g_strdup_printf ("%s — %s", g_str_equal (hit->kind, "asset") ? _("Asset") : _("Document"),
@@ -1043,7 +771,7 @@ vigil_inventory_page_search (VigilInventoryPage *self,
     {
       GtkWidget *row = gtk_list_box_row_new ();
       g_autofree char *text = g_strdup_printf (_("Nothing matches “%s”"), query);
-      GtkWidget *label = heading (text, "dim-label");
+      GtkWidget *label = vigil_inventory_heading (text, "dim-label");
       gtk_widget_set_margin_top (label, 12);
       gtk_widget_set_margin_bottom (label, 12);
       gtk_widget_set_margin_start (label, 12);
@@ -1119,6 +847,16 @@ action_edit_asset (GtkWidget  *widget,
   VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
   if (self->store && self->asset_id > 0)
     gtk_window_present (vigil_asset_editor_new (parent_window (self), self->store, self->asset_id));
+}
+
+static void
+action_add_dependency (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
+
+  vigil_asset_detail_add_dependency (VIGIL_ASSET_DETAIL (self->asset_detail));
 }
 
 static void
@@ -1332,22 +1070,25 @@ on_store_changed (VigilStore         *store,
   if (g_str_equal (kind, VIGIL_KIND_ASSET) || g_str_equal (kind, VIGIL_KIND_PERSON)
       || g_str_equal (kind, VIGIL_KIND_TEAM))
     {
+      /* the rows replaced, then the ids again: the selection is kept */
+      self->keeping_selection = TRUE;
       if (id > 0 && g_str_equal (kind, VIGIL_KIND_ASSET))
         vigil_record_list_invalidate (self->assets, id);
       else
         vigil_record_list_invalidate_all (self->assets);
+      self->keeping_selection = FALSE;
       reload_assets (self);
-      refresh_asset_detail (self);
+      vigil_asset_detail_refresh (VIGIL_ASSET_DETAIL (self->asset_detail));
     }
   else if (g_str_equal (kind, VIGIL_KIND_DOCUMENT))
     {
       vigil_record_list_invalidate_all (self->documents);
       reload_documents (self);
       refresh_doc_detail (self);
-      refresh_asset_detail (self);
+      vigil_asset_detail_refresh (VIGIL_ASSET_DETAIL (self->asset_detail));
     }
   else if (g_str_equal (kind, VIGIL_KIND_INCIDENT) || g_str_equal (kind, VIGIL_KIND_ALERT))
-    refresh_asset_detail (self);
+    vigil_asset_detail_refresh (VIGIL_ASSET_DETAIL (self->asset_detail));
 }
 
 VigilStore *
@@ -1382,6 +1123,7 @@ vigil_inventory_page_set_store (VigilInventoryPage *self,
   gtk_single_selection_set_model (self->doc_selection, self->documents ? G_LIST_MODEL (self->documents) : NULL);
   self->asset_id = -1;
   self->document_id = -1;
+  vigil_asset_detail_set_store (VIGIL_ASSET_DETAIL (self->asset_detail), store);
   reload_assets (self);
   reload_documents (self);
   on_asset_selected (self->asset_selection, NULL, self);
@@ -1425,7 +1167,7 @@ GtkWidget *
 vigil_inventory_page_get_map (VigilInventoryPage *self)
 {
   g_return_val_if_fail (VIGIL_IS_INVENTORY_PAGE (self), NULL);
-  return self->map;
+  return vigil_asset_detail_get_map (VIGIL_ASSET_DETAIL (self->asset_detail));
 }
 
 guint
@@ -1451,11 +1193,8 @@ vigil_inventory_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->extract_cancellable);
   g_clear_object (&self->extract_cancellable);
-  g_cancellable_cancel (self->map_cancellable);
-  g_clear_object (&self->map_cancellable);
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
-  g_clear_object (&self->map_box);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_INVENTORY_PAGE);
   g_clear_object (&self->asset_selection);
   g_clear_object (&self->doc_selection);
@@ -1468,9 +1207,6 @@ vigil_inventory_page_dispose (GObject *object)
 static void
 vigil_inventory_page_finalize (GObject *object)
 {
-  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (object);
-
-  g_array_unref (self->map_ids);
   G_OBJECT_CLASS (vigil_inventory_page_parent_class)->finalize (object);
 }
 
@@ -1527,6 +1263,7 @@ vigil_inventory_page_class_init (VigilInventoryPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (VIGIL_TYPE_DOCUMENT_PREVIEW);
+  g_type_ensure (VIGIL_TYPE_ASSET_DETAIL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/vigilsoc/Vigil/inventory/vigil-inventory-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilInventoryPage, box);
@@ -1550,16 +1287,20 @@ vigil_inventory_page_class_init (VigilInventoryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_doc_filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_doc_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_asset_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_detail_document_activated);
 
   gtk_widget_class_install_action (widget_class, "inventory.search", NULL, action_search);
   gtk_widget_class_install_action (widget_class, "inventory.new-asset", NULL, action_new_asset);
   gtk_widget_class_install_action (widget_class, "inventory.edit-asset", NULL, action_edit_asset);
+  gtk_widget_class_install_action (widget_class, "inventory.add-dependency", NULL, action_add_dependency);
   gtk_widget_class_install_action (widget_class, "inventory.import-assets", NULL, action_import_assets);
   gtk_widget_class_install_action (widget_class, "inventory.add-documents", NULL, action_add_documents);
   gtk_widget_class_install_action (widget_class, "inventory.edit-document", NULL, action_edit_document);
   gtk_widget_class_install_action (widget_class, "inventory.open-document", NULL, action_open_document);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "inventory.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "inventory.new-asset", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "inventory.add-dependency", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "inventory.add-documents", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "inventory.import-assets", NULL);
 
@@ -1571,14 +1312,8 @@ vigil_inventory_page_init (VigilInventoryPage *self)
 {
   GtkListItemFactory *factory;
   GtkDropTarget *drop;
-  GtkWidget *scroller, *legend;
-  static const struct { const char *kind, *label, *color; } kinds[] = {
-    { "low", N_("Low"), "#2ec27e" }, { "medium", N_("Medium"), "#3584e4" },
-    { "high", N_("High"), "#e66100" }, { "critical", N_("Critical"), "#c01c28" },
-  };
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->map_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->sort = VIGIL_ASSET_SORT_NAME;
 
   self->asset_selection = gtk_single_selection_new (NULL);
@@ -1603,25 +1338,9 @@ vigil_inventory_page_init (VigilInventoryPage *self)
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), self);
   gtk_widget_add_controller (self->doc_side, GTK_EVENT_CONTROLLER (drop));
 
-  /* the dependency map, kept across detail rebuilds */
-  self->map = vigil_graph_view_new ();
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    vigil_graph_view_add_kind (VIGIL_GRAPH_VIEW (self->map), kinds[i].kind, _(kinds[i].label), kinds[i].color);
-  g_signal_connect (self->map, "node-activated", G_CALLBACK (on_map_node_activated), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->map), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Dependency map"), -1);
-  scroller = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->map);
-  gtk_widget_set_size_request (scroller, -1, 240);
-  gtk_widget_add_css_class (scroller, "card");
-  legend = vigil_graph_view_create_legend (VIGIL_GRAPH_VIEW (self->map));
-  self->map_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_box_append (GTK_BOX (self->map_box), scroller);
-  gtk_box_append (GTK_BOX (self->map_box), legend);
-  g_object_ref_sink (self->map_box);
-
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-asset", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-dependency", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-document", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.open-document", FALSE);
-  refresh_asset_detail (self);
+  vigil_asset_detail_refresh (VIGIL_ASSET_DETAIL (self->asset_detail));
 }
