@@ -1179,9 +1179,92 @@ addresses_json (const char *addresses)
   return g_string_free (json, FALSE);
 }
 
+/* The triggers that index a new asset for search, one row at a time.  A big
+ * import sets them aside inside its transaction and indexes its rows with
+ * one INSERT … SELECT per FTS table instead, which FTS5 does in one pass
+ * (with a pending-terms buffer large enough for the whole batch) rather
+ * than one small segment per row.  The triggers are created again from
+ * their own SQL before the commit: a rollback restores them too. */
+static const char * const index_triggers[] = { "assets_fts_insert", "assets_meta_fts_insert" };
+
+static GPtrArray *
+set_index_triggers_aside (VigilStore  *self,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) sql = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+
+  stmt = vigil_store_prepare (self, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1", error);
+  if (stmt == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (index_triggers); i++)
+    {
+      vigil_bind_text (stmt, 1, index_triggers[i]);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        g_ptr_array_add (sql, vigil_column_dup (stmt, 0));
+      sqlite3_reset (stmt);
+    }
+  /* a database without them (not Vigil's schema) keeps the slow path */
+  if (sql->len != G_N_ELEMENTS (index_triggers))
+    return g_ptr_array_new ();
+  if (!vigil_store_exec (self, "DROP TRIGGER assets_fts_insert; DROP TRIGGER assets_meta_fts_insert;"
+                               "INSERT INTO assets_fts (assets_fts, rank) VALUES ('hashsize', 67108864);"
+                               "INSERT INTO assets_meta_fts (assets_meta_fts, rank) VALUES ('hashsize', 67108864);",
+                         error))
+    return NULL;
+  return g_steal_pointer (&sql);
+}
+
+/* Indexes the assets with an id above `after`, as the triggers would have,
+ * and puts the triggers back. */
+static gboolean
+index_and_restore_triggers (VigilStore  *self,
+                            GPtrArray   *triggers,
+                            gint64       after,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (triggers->len == 0)
+    return TRUE;
+  stmt = vigil_store_prepare (self,
+                              "INSERT INTO assets_fts (rowid, name, hostname, addresses, description) "
+                              "SELECT id, name, hostname, addresses, description FROM assets "
+                              "WHERE id > ?1 ORDER BY id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  if (!vigil_store_step_done (self, stmt, error))
+    return FALSE;
+  stmt = vigil_store_prepare (self,
+                              "INSERT INTO assets_meta_fts (rowid, kind, location, environment, status, "
+                              "criticality, owner_team, tech_contact, business_owner) "
+                              "SELECT a.id, a.kind, a.location, a.environment, a.status, a.criticality, "
+                              "t.name, p.name, b.name FROM assets a "
+                              "LEFT JOIN teams t ON t.id = a.owner_team_id "
+                              "LEFT JOIN people p ON p.id = a.tech_contact_id "
+                              "LEFT JOIN people b ON b.id = a.business_owner_id "
+                              "WHERE a.id > ?1 ORDER BY a.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, after);
+  if (!vigil_store_step_done (self, stmt, error))
+    return FALSE;
+  /* the default pending-terms buffer for the row-by-row writes that follow */
+  if (!vigil_store_exec (self, "INSERT INTO assets_fts (assets_fts, rank) VALUES ('hashsize', 1048576);"
+                               "INSERT INTO assets_meta_fts (assets_meta_fts, rank) VALUES ('hashsize', 1048576);",
+                         error))
+    return FALSE;
+  for (guint i = 0; i < triggers->len; i++)
+    if (!vigil_store_exec (self, g_ptr_array_index (triggers, i), error))
+      return FALSE;
+  return TRUE;
+}
+
 /* New assets of an import in three statements through a TEMP staging table:
- * FTS5 flushes its pending terms at every statement inside a transaction,
- * so one INSERT … SELECT is many times cheaper than one INSERT per row. */
+ * one INSERT … SELECT costs one statement journal and one pass of each
+ * index, where one INSERT per row costs 20,000 of them; and with the search
+ * triggers set aside, FTS5 indexes all the rows in one pass. */
 static gboolean
 bulk_insert (VigilStore              *self,
              const VigilAssetFields  *rows,
@@ -1192,7 +1275,9 @@ bulk_insert (VigilStore              *self,
              GStringChunk            *names,
              GError                 **error)
 {
+  g_autoptr(GPtrArray) triggers = NULL;
   sqlite3_stmt *stage, *stmt;
+  gint64 after;
   int rc;
 
   if (!vigil_store_exec (self, "CREATE TEMP TABLE IF NOT EXISTS asset_import (name TEXT, kind TEXT, "
@@ -1232,6 +1317,10 @@ bulk_insert (VigilStore              *self,
         return FALSE;
     }
 
+  after = vigil_store_query_int (self, "SELECT coalesce(max(id), 0) FROM assets", error);
+  triggers = set_index_triggers_aside (self, error);
+  if (triggers == NULL)
+    return FALSE;
   stmt = vigil_store_prepare (self,
                               "INSERT INTO assets (name, kind, hostname, addresses, owner_team_id, "
                               "tech_contact_id, business_owner_id, criticality, environment, location, "
@@ -1245,6 +1334,8 @@ bulk_insert (VigilStore              *self,
     return FALSE;
   vigil_bind_text (stmt, 1, now);
   if (!vigil_store_step_done (self, stmt, error))
+    return FALSE;
+  if (!index_and_restore_triggers (self, triggers, after, error))
     return FALSE;
   if (!vigil_store_exec (self, "INSERT OR IGNORE INTO asset_addresses (asset_id, address) "
                                "SELECT a.id, j.value FROM temp.asset_import s "
