@@ -661,6 +661,87 @@ test_link_ranges (void)
   g_assert_nonnull (strstr (vigil_alert_get_text (alert, VIGIL_ALERT_RAW), "\"flow_id\":1"));
 }
 
+/* The triage order is kept on the row (triage_rank): by the import, by
+ * other writers, and when an asset's criticality changes or it is deleted;
+ * a window of the list and the count agree with the whole list. */
+static void
+test_triage_order (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = g_new0 (char *, 6);
+  g_autofree char *path = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) window = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  VigilImportSummary summary;
+  VigilAlertFilter filter = { .status = "all" };
+  gint64 on_db, on_intranet;
+
+  add_inventory (store);
+  /* severity 2 (medium) on the critical payments-db, 1 (high) on the low intranet */
+  lines[0] = eve ("2026-11-30T10:00:00Z", 500, 2, "203.0.113.1", "10.0.1.1");
+  lines[1] = eve ("2026-11-30T10:00:01Z", 501, 1, "203.0.113.1", "10.0.2.2");
+  lines[2] = eve ("2026-11-30T10:00:02Z", 502, 3, "203.0.113.1", "198.51.100.1");
+  path = write_lines ((const char * const *) lines);
+  import (store, "suricata", path, &summary);
+  vigil_import_summary_clear (&summary);
+  on_db = alert_id_for (store, "500", "203.0.113.1");
+  on_intranet = alert_id_for (store, "501", "203.0.113.1");
+  g_assert_cmpint (q (store, "SELECT triage_rank FROM alerts WHERE rule = '500'"), ==, 2 * 4);
+  g_assert_cmpint (q (store, "SELECT triage_rank FROM alerts WHERE rule = '501'"), ==, 3 * 1);
+  g_assert_cmpint (q (store, "SELECT triage_rank FROM alerts WHERE rule = '502'"), ==, 1 * 2);
+
+  /* a row written by another path gets its rank from the trigger */
+  vigil_store_exec (store, "INSERT INTO alerts (source, dedup_key, title, severity, asset_id, "
+                           "first_seen, last_seen, created_at, updated_at) VALUES ('csv', 'k', "
+                           "'t', 'critical', 3, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 'x', 'x')", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (q (store, "SELECT triage_rank FROM alerts WHERE dedup_key = 'k'"), ==, 4 * 3);
+
+  all = vigil_store_list_alert_ids (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpint (g_array_index (all, gint64, 1), ==, on_db);
+  g_assert_cmpint (vigil_store_count_filtered_alerts (store, &filter, &error), ==, 4);
+
+  /* the intranet becomes critical: its alert goes first */
+  vigil_store_exec (store, "UPDATE assets SET criticality = 'critical' WHERE id = 2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (q (store, "SELECT triage_rank FROM alerts WHERE rule = '501'"), ==, 3 * 4);
+  g_clear_pointer (&all, g_array_unref);
+  all = vigil_store_list_alert_ids (store, &filter, &error);
+  g_assert_cmpint (g_array_index (all, gint64, 0), ==, on_intranet);
+
+  /* a window of the list is the same slice of it */
+  filter.limit = 2;
+  filter.offset = 1;
+  window = vigil_store_list_alert_ids (store, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (window->len, ==, 2);
+  g_assert_cmpint (g_array_index (window, gint64, 0), ==, g_array_index (all, gint64, 1));
+  g_assert_cmpint (g_array_index (window, gint64, 1), ==, g_array_index (all, gint64, 2));
+
+  /* the rows of a window, in its order, without the raw event */
+  rows = vigil_store_get_alert_rows (store, (const gint64 *) all->data, all->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_assert_cmpint (vigil_alert_get_id (rows->pdata[i]), ==, g_array_index (all, gint64, i));
+      g_assert_null (vigil_alert_get_text (rows->pdata[i], VIGIL_ALERT_RAW));
+    }
+
+  /* filters count what they list */
+  filter = (VigilAlertFilter) { .status = "new", .min_severity = "high", .text = "10.0.2" };
+  g_assert_cmpint (vigil_store_count_filtered_alerts (store, &filter, &error), ==, 1);
+
+  /* the asset is deleted: the alert keeps its place as on no asset (medium) */
+  vigil_store_exec (store, "DELETE FROM assets WHERE id = 1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (q (store, "SELECT triage_rank FROM alerts WHERE rule = '500'"), ==, 2 * 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -672,6 +753,7 @@ main (int    argc,
   g_test_add_func ("/alerts/enrichment", test_enrichment);
   g_test_add_func ("/alerts/address-match", test_address_match);
   g_test_add_func ("/alerts/link-ranges", test_link_ranges);
+  g_test_add_func ("/alerts/triage-order", test_triage_order);
   g_test_add_func ("/alerts/severity-map", test_severity_map);
   g_test_add_func ("/alerts/promote-merge-dismiss", test_promote_merge_dismiss);
   g_test_add_func ("/alerts/suppression", test_suppression);

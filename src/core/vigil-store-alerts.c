@@ -976,6 +976,79 @@ vigil_store_list_auto_promotions (VigilStore  *self,
 
 /* ---- Reading ---------------------------------------------------------------------- */
 
+/* Whether the database has a table or column of schema 2: a database made
+ * while schema 2 was being written may lack the later ones (alert_raw:
+ * the raw events out of the alerts row; alerts.triage_rank: the page's
+ * order, indexed). */
+static gboolean
+schema_has (VigilStore *self,
+            const char *what)
+{
+  g_autofree char *key = g_strconcat ("vigil-alerts-has-", what, NULL);
+  gpointer known = g_object_get_data (G_OBJECT (self), key);
+
+  if (known == NULL)
+    {
+      gint64 n = strcmp (what, "alert_raw") == 0
+        ? vigil_store_query_int (self, "SELECT count(*) FROM sqlite_schema WHERE "
+                                       "type = 'table' AND name = 'alert_raw'", NULL)
+        : vigil_store_query_int (self, "SELECT count(*) FROM pragma_table_info('alerts') "
+                                       "WHERE name = 'triage_rank'", NULL);
+      known = GINT_TO_POINTER (n > 0 ? 1 : 2);
+      g_object_set_data (G_OBJECT (self), key, known);
+    }
+  return GPOINTER_TO_INT (known) == 1;
+}
+
+static gboolean
+has_raw_table (VigilStore *self)
+{
+  return schema_has (self, "alert_raw");
+}
+
+static void
+bind_filter (sqlite3_stmt           *stmt,
+             const VigilAlertFilter *filter)
+{
+  const char *status = filter->status ? filter->status : "new";
+
+  if (strcmp (status, "open") == 0)
+    status = "new";
+  vigil_bind_text (stmt, 1, status);
+  vigil_bind_text (stmt, 2, filter->source);
+  vigil_bind_text (stmt, 3, filter->min_severity);
+  if (filter->text && *filter->text)
+    {
+      g_autofree char *like = g_strdup_printf ("%%%s%%", filter->text);
+      sqlite3_bind_text (stmt, 4, like, -1, SQLITE_TRANSIENT);
+    }
+  else
+    sqlite3_bind_null (stmt, 4);
+}
+
+/* The WHERE clause of a filter, with only the conditions it uses, so that
+ * SQLite can read a status's rows from an index; the parameters keep their
+ * numbers (?1 status, ?2 source, ?3 minimum severity, ?4 text). */
+static void
+append_filter (GString                *sql,
+               const VigilAlertFilter *filter)
+{
+  const char *status = filter->status ? filter->status : "new";
+
+  if (filter->text && *filter->text)
+    g_string_append (sql, "LEFT JOIN assets s ON s.id = a.asset_id ");
+  g_string_append (sql, "WHERE ?1 IS NOT NULL ");
+  if (strcmp (status, "all") != 0)
+    g_string_append (sql, "AND a.status = ?1 ");
+  if (filter->source != NULL)
+    g_string_append (sql, "AND a.source = ?2 ");
+  if (filter->min_severity != NULL)
+    g_string_append (sql, "AND " SEVERITY_RANK ("a.severity") " >= " SEVERITY_RANK ("?3") " ");
+  if (filter->text && *filter->text)
+    g_string_append (sql, "AND (a.title LIKE ?4 OR a.rule LIKE ?4 OR a.src_addr LIKE ?4 OR "
+                          "a.dst_addr LIKE ?4 OR a.hostname LIKE ?4 OR s.name LIKE ?4) ");
+}
+
 GArray *
 vigil_store_list_alert_ids (VigilStore              *self,
                             const VigilAlertFilter  *filter,
@@ -983,38 +1056,34 @@ vigil_store_list_alert_ids (VigilStore              *self,
 {
   VigilAlertFilter none = { 0 };
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) sql = g_string_new (NULL);
-  g_autofree char *like = NULL;
-  const char *status;
+  g_autoptr(GString) sql = g_string_new ("SELECT a.id FROM alerts a ");
   sqlite3_stmt *stmt;
   int rc;
 
   if (filter == NULL)
     filter = &none;
-  status = filter->status ? filter->status : "new";
-  if (strcmp (status, "open") == 0)
-    status = "new";
-
-  g_string_append (sql,
-      "SELECT a.id FROM alerts a LEFT JOIN assets s ON s.id = a.asset_id WHERE "
-      "(?1 = 'all' OR a.status = ?1) AND (?2 IS NULL OR a.source = ?2) AND "
-      "(?3 IS NULL OR " SEVERITY_RANK ("a.severity") " >= " SEVERITY_RANK ("?3") ") AND "
-      "(?4 IS NULL OR a.title LIKE ?4 OR a.rule LIKE ?4 OR a.src_addr LIKE ?4 OR "
-      " a.dst_addr LIKE ?4 OR a.hostname LIKE ?4 OR s.name LIKE ?4) "
-      "ORDER BY " SEVERITY_RANK ("a.severity") " * "
-      "coalesce(" CRITICALITY_RANK ("s.criticality") ", 2) DESC, a.last_seen DESC, a.id DESC");
+  if (schema_has (self, "triage_rank"))
+    {
+      append_filter (sql, filter);
+      g_string_append (sql, "ORDER BY a.triage_rank DESC, a.last_seen DESC, a.id DESC");
+    }
+  else
+    {
+      g_string_append (sql, "LEFT JOIN assets s ON s.id = a.asset_id WHERE "
+          "(?1 = 'all' OR a.status = ?1) AND (?2 IS NULL OR a.source = ?2) AND "
+          "(?3 IS NULL OR " SEVERITY_RANK ("a.severity") " >= " SEVERITY_RANK ("?3") ") AND "
+          "(?4 IS NULL OR a.title LIKE ?4 OR a.rule LIKE ?4 OR a.src_addr LIKE ?4 OR "
+          " a.dst_addr LIKE ?4 OR a.hostname LIKE ?4 OR s.name LIKE ?4) "
+          "ORDER BY " SEVERITY_RANK ("a.severity") " * coalesce("
+          CRITICALITY_RANK ("s.criticality") ", 2) DESC, a.last_seen DESC, a.id DESC");
+    }
   if (filter->limit > 0)
-    g_string_append_printf (sql, " LIMIT %u", filter->limit);
+    g_string_append_printf (sql, " LIMIT %u OFFSET %u", filter->limit, filter->offset);
 
   stmt = vigil_store_prepare (self, sql->str, error);
   if (stmt == NULL)
     return NULL;
-  if (filter->text && *filter->text)
-    like = g_strdup_printf ("%%%s%%", filter->text);
-  vigil_bind_text (stmt, 1, status);
-  vigil_bind_text (stmt, 2, filter->source);
-  vigil_bind_text (stmt, 3, filter->min_severity);
-  vigil_bind_text (stmt, 4, like);
+  bind_filter (stmt, filter);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -1029,20 +1098,66 @@ vigil_store_list_alert_ids (VigilStore              *self,
   return g_steal_pointer (&ids);
 }
 
+gint64
+vigil_store_count_filtered_alerts (VigilStore              *self,
+                                   const VigilAlertFilter  *filter,
+                                   GError                 **error)
+{
+  VigilAlertFilter none = { 0 };
+  g_autoptr(GString) sql = g_string_new ("SELECT count(*) FROM alerts a ");
+  sqlite3_stmt *stmt;
+  gint64 n;
+  int rc;
+
+  if (filter == NULL)
+    filter = &none;
+  append_filter (sql, filter);
+  stmt = vigil_store_prepare (self, sql->str, error);
+  if (stmt == NULL)
+    return -1;
+  bind_filter (stmt, filter);
+  rc = sqlite3_step (stmt);
+  n = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : -1;
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    vigil_store_set_error (self, error, rc, "alerts");
+  return n;
+}
+
+#define ALERT_COLUMNS(raw) \
+  "SELECT a.source, a.source_ref, a.type, a.title, a.description, a.rule, a.severity, " \
+  "a.src_addr, a.dst_addr, a.proto, a.hostname, a.status, a.dismiss_reason, a.first_seen, " \
+  "a.last_seen, " raw ", i.ref, s.name, s.criticality, t.name, p.name, p.email, " \
+  "coalesce(p.phone, p.mobile), " \
+  "a.count, a.src_port, a.dst_port, a.asset_id, a.incident_id, a.id " \
+  "FROM alerts a LEFT JOIN incidents i ON i.id = a.incident_id " \
+  "LEFT JOIN assets s ON s.id = a.asset_id LEFT JOIN teams t ON t.id = s.owner_team_id " \
+  "LEFT JOIN people p ON p.id = s.tech_contact_id "
+
+static VigilAlert *
+alert_from_row (sqlite3_stmt *stmt)
+{
+  VigilAlert *alert = vigil_alert_new (sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 5));
+
+  for (guint i = 0; i < VIGIL_ALERT_N_TEXT; i++)
+    vigil_alert_take_text (alert, i, vigil_column_dup (stmt, i));
+  vigil_alert_set_numbers (alert, sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT),
+                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 1),
+                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 2),
+                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 3),
+                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 4));
+  return alert;
+}
+
 VigilAlert *
 vigil_store_get_alert (VigilStore  *self,
                        gint64       id,
                        GError     **error)
 {
-  sqlite3_stmt *stmt = vigil_store_prepare (self,
-      "SELECT a.source, a.source_ref, a.type, a.title, a.description, a.rule, a.severity, "
-      "a.src_addr, a.dst_addr, a.proto, a.hostname, a.status, a.dismiss_reason, a.first_seen, "
-      "a.last_seen, coalesce(a.raw, (SELECT raw FROM alert_raw WHERE alert_id = a.id)), i.ref, s.name, s.criticality, t.name, p.name, p.email, "
-      "coalesce(p.phone, p.mobile), "
-      "a.count, a.src_port, a.dst_port, a.asset_id, a.incident_id "
-      "FROM alerts a LEFT JOIN incidents i ON i.id = a.incident_id "
-      "LEFT JOIN assets s ON s.id = a.asset_id LEFT JOIN teams t ON t.id = s.owner_team_id "
-      "LEFT JOIN people p ON p.id = s.tech_contact_id WHERE a.id = ?1", error);
+  sqlite3_stmt *stmt = vigil_store_prepare (self, has_raw_table (self)
+      ? ALERT_COLUMNS ("coalesce(a.raw, (SELECT raw FROM alert_raw WHERE alert_id = a.id))")
+        "WHERE a.id = ?1"
+      : ALERT_COLUMNS ("a.raw") "WHERE a.id = ?1", error);
   VigilAlert *alert;
   int rc;
 
@@ -1060,16 +1175,51 @@ vigil_store_get_alert (VigilStore  *self,
         vigil_store_set_error (self, error, rc, "alert");
       return NULL;
     }
-  alert = vigil_alert_new (id);
-  for (guint i = 0; i < VIGIL_ALERT_N_TEXT; i++)
-    vigil_alert_take_text (alert, i, vigil_column_dup (stmt, i));
-  vigil_alert_set_numbers (alert, sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT),
-                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 1),
-                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 2),
-                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 3),
-                           sqlite3_column_int64 (stmt, VIGIL_ALERT_N_TEXT + 4));
+  alert = alert_from_row (stmt);
   sqlite3_reset (stmt);
   return alert;
+}
+
+GPtrArray *
+vigil_store_get_alert_rows (VigilStore    *self,
+                            const gint64  *ids,
+                            guint          n_ids,
+                            GError       **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       g_object_unref);
+  g_autoptr(GString) list = g_string_new ("[");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < n_ids; i++)
+    g_string_append_printf (list, i ? ",%" PRId64 : "%" PRId64, ids[i]);
+  g_string_append_c (list, ']');
+  stmt = vigil_store_prepare (self, ALERT_COLUMNS ("NULL")
+                                    "WHERE a.id IN (SELECT value FROM json_each(?1))", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, list->str, (int) list->len, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      VigilAlert *alert = alert_from_row (stmt);
+      g_hash_table_insert (by_id, g_memdup2 (&(gint64) { vigil_alert_get_id (alert) },
+                                             sizeof (gint64)), alert);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      vigil_store_set_error (self, error, rc, "alerts");
+      return NULL;
+    }
+  for (guint i = 0; i < n_ids; i++)
+    {
+      VigilAlert *alert = g_hash_table_lookup (by_id, &ids[i]);
+      if (alert != NULL)
+        g_ptr_array_add (rows, g_object_ref (alert));
+    }
+  return g_steal_pointer (&rows);
 }
 
 GStrv
@@ -1169,6 +1319,7 @@ typedef struct
   const char      *status;    /* static */
   gint64           id;
   gint64           asset_id;
+  int              triage_rank;  /* severity × asset criticality (no asset: medium) */
 } NewGroup;
 
 #define PENDING_ROWS 32
@@ -1215,6 +1366,8 @@ typedef struct
   GPtrArray           *pending;      /* NewGroup: new groups not yet inserted */
   gint64               next_id;      /* the id of the next new group (0: not known yet) */
   char                *insert_sql;   /* INSERT of PENDING_ROWS groups in one statement */
+  char                *insert1_sql;  /* … of one group */
+  gboolean             ranked;       /* alerts.triage_rank exists */
   char                *now;
   gboolean             in_txn;
   gboolean             changed;
@@ -1264,6 +1417,7 @@ session_clear (Session *s)
   g_clear_pointer (&s->auto_rules, g_array_unref);
   g_clear_pointer (&s->pending, g_ptr_array_unref);
   g_clear_pointer (&s->insert_sql, g_free);
+  g_clear_pointer (&s->insert1_sql, g_free);
   g_clear_pointer (&s->now, g_free);
   g_clear_pointer (&s->identity, g_checksum_free);
   g_clear_pointer (&s->progress_key, g_free);
@@ -1405,9 +1559,24 @@ add_error (VigilImportSummary *summary,
 #define INSERT_COLUMNS \
   "INSERT INTO alerts (id, source, source_ref, type, dedup_key, title, description, rule, " \
   "severity, src_addr, src_port, dst_addr, dst_port, proto, hostname, status, asset_id, " \
-  "count, first_seen, last_seen, created_at, updated_at) VALUES "
-#define INSERT_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)"
-#define INSERT_PARAMS 21
+  "count, first_seen, last_seen, created_at, updated_at"
+#define INSERT_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?"
+
+static char *
+insert_sql (gboolean ranked,
+            guint    rows)
+{
+  GString *sql = g_string_new (INSERT_COLUMNS);
+
+  g_string_append (sql, ranked ? ", triage_rank) VALUES " : ") VALUES ");
+  for (guint r = 0; r < rows; r++)
+    {
+      if (r > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, ranked ? INSERT_VALUES ", ?)" : INSERT_VALUES ")");
+    }
+  return g_string_free (sql, FALSE);
+}
 
 static void
 bind_new_group (Session      *s,
@@ -1444,6 +1613,8 @@ bind_new_group (Session      *s,
   sqlite3_bind_text (stmt, base + 19, n->when, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, base + 20, s->now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, base + 21, s->now, -1, SQLITE_STATIC);
+  if (s->ranked)
+    sqlite3_bind_int (stmt, base + 22, n->triage_rank);
 }
 
 /* Inserts the new groups waiting in s->pending: PENDING_ROWS rows per
@@ -1459,23 +1630,21 @@ write_pending (Session  *s,
     return TRUE;
   if (s->insert_sql == NULL)
     {
-      GString *sql = g_string_new (INSERT_COLUMNS);
-      for (int r = 0; r < PENDING_ROWS; r++)
-        g_string_append (sql, r == 0 ? INSERT_VALUES : ", " INSERT_VALUES);
-      s->insert_sql = g_string_free (sql, FALSE);
+      s->ranked = schema_has (s->store, "triage_rank");
+      s->insert_sql = insert_sql (s->ranked, PENDING_ROWS);
+      s->insert1_sql = insert_sql (s->ranked, 1);
     }
   while (i < s->pending->len)
     {
       guint rows = s->pending->len - i >= PENDING_ROWS ? PENDING_ROWS : 1;
       gboolean ok;
 
-      stmt = vigil_store_prepare (s->store, rows == PENDING_ROWS ? s->insert_sql
-                                                                 : INSERT_COLUMNS INSERT_VALUES,
+      stmt = vigil_store_prepare (s->store, rows == PENDING_ROWS ? s->insert_sql : s->insert1_sql,
                                   error);
       if (stmt == NULL)
         return FALSE;
       for (guint r = 0; r < rows; r++)
-        bind_new_group (s, stmt, r * INSERT_PARAMS, s->pending->pdata[i + r]);
+        bind_new_group (s, stmt, r * (s->ranked ? 22 : 21), s->pending->pdata[i + r]);
       ok = vigil_store_step_done (s->store, stmt, error);
       sqlite3_clear_bindings (stmt);
       if (!ok)
@@ -1490,8 +1659,9 @@ write_pending (Session  *s,
 
       if (ev->raw != NULL)
         {
-          stmt = vigil_store_prepare (s->store,
-              "INSERT INTO alert_raw (alert_id, raw) VALUES (?1, ?2)", error);
+          stmt = vigil_store_prepare (s->store, has_raw_table (s->store)
+              ? "INSERT INTO alert_raw (alert_id, raw) VALUES (?1, ?2)"
+              : "UPDATE alerts SET raw = ?2 WHERE id = ?1", error);
           if (stmt == NULL)
             return FALSE;
           sqlite3_bind_int64 (stmt, 1, n->id);
@@ -1757,6 +1927,7 @@ insert_group (Session          *s,
   n->severity = severity;
   n->status = is_suppressed ? "suppressed" : "new";
   n->asset_id = asset_id;
+  n->triage_rank = rank (severity) * (asset ? asset->criticality : 2);
   n->ev = *ev;
   n->ev.raw = ev->raw ? g_memdup2 (ev->raw, ev->raw_len) : NULL;
   vigil_alert_event_init (ev);  /* taken: the importer's clear frees nothing */

@@ -91,14 +91,27 @@ typedef struct
   const char *min_severity;  /* NULL = any */
   const char *text;          /* in title, rule, addresses, hostname */
   guint       limit;         /* 0 = no limit */
+  guint       offset;        /* ids to skip (with a limit: a window of the list) */
 } VigilAlertFilter;
 
 /* Ids in triage order: severity × asset criticality, then the latest first. */
 GArray     *vigil_store_list_alert_ids   (VigilStore              *self,
                                           const VigilAlertFilter  *filter,
                                           GError                 **error);
+/* How many alerts the filter matches (its limit and offset ignored): one
+ * query, no ids read. */
+gint64      vigil_store_count_filtered_alerts (VigilStore            *self,
+                                               const VigilAlertFilter *filter,
+                                               GError               **error);
 VigilAlert *vigil_store_get_alert        (VigilStore              *self,
                                           gint64                   id,
+                                          GError                 **error);
+/* The alerts of `ids` as a list shows them (VigilAlert without the raw
+ * event), read in one query, in the order of `ids`; ids that are gone are
+ * left out. */
+GPtrArray  *vigil_store_get_alert_rows   (VigilStore              *self,
+                                          const gint64            *ids,
+                                          guint                    n_ids,
                                           GError                 **error);
 /* Pairs: type, value, type, value, … (NULL-terminated).  An alert's source
  * and destination addresses are its ip observables without a row of their

@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "vigil-alert-list.h"
 #include "vigil-alerts-page.h"
 #include "vigil-store-alerts.h"
 #include "vigil-window.h"
@@ -23,7 +24,7 @@ struct _VigilAlertsPage
   GtkWidget          parent_instance;
 
   VigilStore        *store;
-  VigilRecordList   *list;
+  VigilAlertList    *list;
   GtkMultiSelection *selection;
   guint              refresh_id;
   gint64             shown_id;   /* the alert in the detail pane */
@@ -132,7 +133,7 @@ selected_ids (VigilAlertsPage *self)
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok;
        ok = gtk_bitset_iter_next (&iter, &pos))
     {
-      gint64 id = vigil_record_list_get_id (self->list, pos);
+      gint64 id = vigil_alert_list_get_id (self->list, pos);
       if (id > 0)
         g_array_append_val (ids, id);
     }
@@ -140,17 +141,6 @@ selected_ids (VigilAlertsPage *self)
 }
 
 /* ---- The list ------------------------------------------------------------------ */
-
-static GObject *
-load_alert (gpointer user_data,
-            gint64   id)
-{
-  VigilAlertsPage *self = user_data;
-
-  if (self->store == NULL)
-    return NULL;
-  return G_OBJECT (vigil_store_get_alert (self->store, id, NULL));
-}
 
 static void
 setup_row (GtkSignalListItemFactory *factory,
@@ -205,8 +195,15 @@ bind_row (GtkSignalListItemFactory *factory,
   g_autofree char *count_text = NULL;
   const char *sev, *asset, *crit, *status;
 
-  if (alert == NULL)
-    return;
+  if (alert == NULL || vigil_alert_get_id (alert) == 0)
+    {
+      /* a row gone since the count; the refresh that follows removes it */
+      gtk_label_set_text (GTK_LABEL (severity), "");
+      gtk_label_set_text (GTK_LABEL (title), "");
+      gtk_label_set_text (GTK_LABEL (subtitle), "");
+      gtk_label_set_text (GTK_LABEL (count), "");
+      return;
+    }
   sev = vigil_alert_get_severity (alert);
   for (const char * const *c = (const char * const[]) { "error", "warning", "accent",
                                                        "dim-label", NULL }; *c; c++)
@@ -437,12 +434,12 @@ static void
 refresh (VigilAlertsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GArray) ids = NULL;
   g_autoptr(GArray) selected = NULL;
   VigilAlertFilter filter = { 0 };
   guint status = gtk_drop_down_get_selected (self->status_dropdown);
   guint severity = gtk_drop_down_get_selected (self->severity_dropdown);
   guint source = gtk_drop_down_get_selected (self->source_dropdown);
+  guint n;
 
   if (self->store == NULL)
     return;
@@ -450,28 +447,23 @@ refresh (VigilAlertsPage *self)
   filter.min_severity = min_severities[MIN (severity, G_N_ELEMENTS (min_severities) - 1)];
   filter.source = sources[MIN (source, G_N_ELEMENTS (sources) - 1)];
   filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  ids = vigil_store_list_alert_ids (self->store, &filter, &error);
-  if (ids == NULL)
-    {
-      show_error (self, error);
-      return;
-    }
 
-  /* keep the selection across the refresh */
+  /* keep the selection across the refresh (among the rows read so far) */
   selected = selected_ids (self);
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
-  vigil_record_list_set_ids (self->list, (const gint64 *) ids->data, ids->len);
-  vigil_record_list_invalidate_all (self->list);
+  if (!vigil_alert_list_set_filter (self->list, self->store, &filter, &error))
+    show_error (self, error);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   for (guint i = 0; i < selected->len; i++)
     {
-      int pos = vigil_record_list_find (self->list, g_array_index (selected, gint64, i));
+      int pos = vigil_alert_list_find (self->list, g_array_index (selected, gint64, i));
       if (pos >= 0)
         gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), pos, FALSE);
     }
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
 
-  if (ids->len == 0)
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  if (n == 0)
     {
       gboolean filtered = status != 0 || severity != 0 || source != 0 ||
                           *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0';
@@ -482,7 +474,7 @@ refresh (VigilAlertsPage *self)
           : _("Import alerts with “vigilctl alert import --format suricata eve.json”; they "
               "appear here as they arrive."));
     }
-  gtk_stack_set_visible_child_name (self->list_stack, ids->len ? "list" : "empty");
+  gtk_stack_set_visible_child_name (self->list_stack, n ? "list" : "empty");
   update_actions (self);
 }
 
@@ -1135,6 +1127,13 @@ vigil_alerts_page_get_model (VigilAlertsPage *self)
   return G_LIST_MODEL (self->list);
 }
 
+guint
+vigil_alerts_page_get_n_loaded (VigilAlertsPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_ALERTS_PAGE (self), 0);
+  return vigil_alert_list_get_n_loaded (self->list);
+}
+
 GtkSelectionModel *
 vigil_alerts_page_get_selection (VigilAlertsPage *self)
 {
@@ -1242,7 +1241,7 @@ vigil_alerts_page_init (VigilAlertsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->list = vigil_record_list_new (VIGIL_TYPE_ALERT, load_alert, self, NULL);
+  self->list = vigil_alert_list_new ();
   self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed),
                     self);

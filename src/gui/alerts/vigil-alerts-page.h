@@ -24,6 +24,8 @@ void        vigil_alerts_page_set_search (VigilAlertsPage *self,
 /* For tests */
 GListModel        *vigil_alerts_page_get_model     (VigilAlertsPage *self);
 GtkSelectionModel *vigil_alerts_page_get_selection (VigilAlertsPage *self);
+/* How many alert rows the page has read from the store so far. */
+guint              vigil_alerts_page_get_n_loaded  (VigilAlertsPage *self);
 /* Opens the rules window (suppression, auto-promotion, severity mapping). */
 GtkWindow         *vigil_alerts_page_show_rules    (VigilAlertsPage *self);
 
