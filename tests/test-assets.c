@@ -473,6 +473,67 @@ test_upsert_signal (void)
   g_assert_cmpint (vigil_store_count (store, VIGIL_KIND_ASSET), ==, 2);
 }
 
+/* A big import indexes its rows for search in one pass, with the insert
+ * triggers set aside in its transaction: afterwards every row is found and
+ * the triggers are back, and a failed import leaves them in place too. */
+static void
+test_bulk_index (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (VigilAssetFields));
+  g_autoptr(GStringChunk) strings = g_string_chunk_new (4096);
+  guint created = 0;
+  GArray *ids;
+
+  seed_org (store);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("node-%03u", i);
+      g_autofree char *address = g_strdup_printf ("10.7.%u.%u", i / 256, i % 256);
+      VigilAssetFields f = { .name = g_string_chunk_insert (strings, name),
+                             .addresses = g_string_chunk_insert (strings, address),
+                             .owner_team_id = 1 + i % 2, .tech_contact_id = 1, .location = "Lyon" };
+      g_array_append_val (rows, f);
+    }
+
+  /* a row the database refuses (no team 999): nothing written, triggers kept */
+  g_array_index (rows, VigilAssetFields, 299).owner_team_id = 999;
+  g_assert_false (vigil_store_upsert_assets (store, (VigilAssetFields *) (gpointer) rows->data, rows->len,
+                                             NULL, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (vigil_store_count (store, VIGIL_KIND_ASSET), ==, 0);
+  g_assert_cmpint (vigil_store_query_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                                 "AND name IN ('assets_fts_insert', 'assets_meta_fts_insert')",
+                                          NULL), ==, 2);
+
+  g_array_index (rows, VigilAssetFields, 299).owner_team_id = 2;
+  g_assert_true (vigil_store_upsert_assets (store, (VigilAssetFields *) (gpointer) rows->data, rows->len,
+                                            &created, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (created, ==, 300);
+  g_assert_cmpint (vigil_store_query_int (store, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                                 "AND name IN ('assets_fts_insert', 'assets_meta_fts_insert')",
+                                          NULL), ==, 2);
+  /* by its own text, by its team and contact, by address */
+  ids = list (store, "node", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 300);
+  g_array_unref (ids);
+  ids = list (store, "finance lovelace lyon", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 150);
+  g_array_unref (ids);
+  ids = list (store, "10.7.0.200", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 1);
+  g_array_unref (ids);
+  g_assert_cmpint (vigil_store_query_int (store, "SELECT count(*) FROM asset_addresses", NULL), ==, 300);
+  /* the triggers work again for the next asset */
+  add (store, "after-import", "10.8.0.1", NULL);
+  ids = list (store, "after", VIGIL_ASSET_SORT_NAME, FALSE);
+  g_assert_cmpint (ids->len, ==, 1);
+  g_array_unref (ids);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -484,5 +545,6 @@ main (int    argc,
   g_test_add_func ("/assets/links-contacts-events", test_links_contacts_events);
   g_test_add_func ("/assets/link-rules", test_link_rules);
   g_test_add_func ("/assets/upsert-signal", test_upsert_signal);
+  g_test_add_func ("/assets/bulk-index", test_bulk_index);
   return g_test_run ();
 }
