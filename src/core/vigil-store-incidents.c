@@ -332,20 +332,15 @@ apply_changes (VigilStore  *self,
   return TRUE;
 }
 
-static GArray *
-query_ids (VigilStore  *self,
-           const char  *sql,
-           gint64       param,
-           GError     **error)
+/* Appends the first column of every row of `stmt` to `ids`, and resets it. */
+static gboolean
+step_ids (VigilStore    *self,
+          sqlite3_stmt  *stmt,
+          GArray        *ids,
+          GError       **error)
 {
-  sqlite3_stmt *stmt = vigil_store_prepare (self, sql, error);
-  GArray *ids;
   int rc;
 
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, param);
-  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 v = sqlite3_column_int64 (stmt, 0);
@@ -355,10 +350,27 @@ query_ids (VigilStore  *self,
   if (rc != SQLITE_DONE)
     {
       vigil_store_set_error (self, error, rc, NULL);
-      g_array_unref (ids);
-      return NULL;
+      return FALSE;
     }
-  return ids;
+  return TRUE;
+}
+
+static GArray *
+query_ids (VigilStore  *self,
+           const char  *sql,
+           gint64       param,
+           GError     **error)
+{
+  sqlite3_stmt *stmt = vigil_store_prepare (self, sql, error);
+  g_autoptr(GArray) ids = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, param);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!step_ids (self, stmt, ids, error))
+    return NULL;
+  return g_steal_pointer (&ids);
 }
 
 GArray *
@@ -1484,9 +1496,8 @@ vigil_store_filter_incident_ids (VigilStore                *self,
 {
   g_autofree char *fts = NULL;
   g_autofree char *sql = NULL;
+  g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  GArray *ids;
-  int rc;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
 
@@ -1497,21 +1508,124 @@ vigil_store_filter_incident_ids (VigilStore                *self,
   if (stmt == NULL)
     return NULL;
   bind_filter (stmt, stage, filter, fts);
-
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  if (!step_ids (self, stmt, ids, error))
+    return NULL;
+  return g_steal_pointer (&ids);
+}
+
+/* The ids of one stage with one severity (NULL: unrated), most recent
+ * first: in the order of incidents_stage (stage, severity, updated_at), so
+ * SQLite reads the index backwards and sorts nothing. */
+static gboolean
+append_stage_severity_ids (VigilStore                *self,
+                           const char                *stage,
+                           const char                *severity,
+                           const VigilIncidentFilter *filter,
+                           GArray                    *ids,
+                           GError                   **error)
+{
+  g_autoptr(VigilIncidentFilter) f = vigil_incident_filter_copy (filter);
+  g_autofree char *base = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3_stmt *stmt;
+
+  g_free (f->severity);
+  f->severity = g_strdup (severity);
+  g_clear_pointer (&f->text, g_free);
+  base = filter_sql ("i.id", stage, f, NULL, FALSE);
+  sql = g_strconcat (base, severity ? "" : " AND i.severity IS NULL",
+                     " ORDER BY i.updated_at DESC, i.id DESC", NULL);
+  stmt = vigil_store_prepare (self, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_filter (stmt, stage, f, NULL);
+  return step_ids (self, stmt, ids, error);
+}
+
+/* The ids of one stage in board order, ignoring the filter's text. */
+static GArray *
+stage_ids (VigilStore                *self,
+           const char                *stage,
+           const VigilIncidentFilter *filter,
+           GError                   **error)
+{
+  static const char *ranks[] = { "critical", "high", "medium", "low", NULL };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (filter != NULL && filter->severity != NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
+      if (!append_stage_severity_ids (self, stage, filter->severity, filter, ids, error))
+        return NULL;
+      return g_steal_pointer (&ids);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      vigil_store_set_error (self, error, rc, NULL);
-      g_array_unref (ids);
+  for (guint r = 0; r < G_N_ELEMENTS (ranks); r++)
+    if (!append_stage_severity_ids (self, stage, ranks[r], filter, ids, error))
       return NULL;
+  return g_steal_pointer (&ids);
+}
+
+gboolean
+vigil_store_match_incident_text (VigilStore  *self,
+                                 const char  *text,
+                                 GArray     **rowids,
+                                 GError     **error)
+{
+  g_autofree char *fts = NULL;
+  g_autoptr(GArray) ids = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (rowids != NULL, FALSE);
+
+  *rowids = NULL;
+  fts = vigil_fts5_prefix_query (text);
+  if (fts == NULL)
+    return TRUE;
+  stmt = vigil_store_prepare (self, "SELECT rowid FROM incidents_fts WHERE incidents_fts MATCH ?1 "
+                                    "ORDER BY rowid", error);
+  if (stmt == NULL)
+    return FALSE;
+  vigil_bind_text (stmt, 1, fts);
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (!step_ids (self, stmt, ids, error))
+    return FALSE;
+  *rowids = g_steal_pointer (&ids);
+  return TRUE;
+}
+
+static gboolean
+sorted_contains (GArray *sorted,
+                 gint64  id)
+{
+  const gint64 *v = (const gint64 *) (gpointer) sorted->data;
+  guint lo = 0, hi = sorted->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (v[mid] < id)
+        lo = mid + 1;
+      else if (v[mid] > id)
+        hi = mid;
+      else
+        return TRUE;
     }
-  return ids;
+  return FALSE;
+}
+
+/* Keeps the ids of `ids` that are in `sorted`, in their order. */
+static void
+keep_matching (GArray *ids,
+               GArray *sorted)
+{
+  gint64 *v = (gint64 *) (gpointer) ids->data;
+  guint n = 0;
+
+  for (guint i = 0; i < ids->len; i++)
+    if (sorted_contains (sorted, v[i]))
+      v[n++] = v[i];
+  g_array_set_size (ids, n);
 }
 
 gboolean
@@ -1520,56 +1634,31 @@ vigil_store_filter_board_ids (VigilStore                *self,
                               GArray                    *ids[5],
                               GError                   **error)
 {
-  g_autofree char *fts = NULL;
-  g_autofree char *sql = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GArray) matches = NULL;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
   g_return_val_if_fail (ids != NULL, FALSE);
 
   for (guint s = 0; s < VIGIL_N_STAGES; s++)
     ids[s] = NULL;
-  if (filter != NULL)
-    fts = vigil_fts5_prefix_query (filter->text);
 
-  /* Without text, five queries on the stage index are the cheapest. */
-  if (fts == NULL)
-    {
-      for (guint s = 0; s < VIGIL_N_STAGES; s++)
-        {
-          ids[s] = vigil_store_filter_incident_ids (self, vigil_stage_key (s), filter, error);
-          if (ids[s] == NULL)
-            {
-              for (guint t = 0; t < s; t++)
-                g_clear_pointer (&ids[t], g_array_unref);
-              return FALSE;
-            }
-        }
-      return TRUE;
-    }
-
-  sql = filter_sql ("i.id, i.stage", NULL, filter, fts, TRUE);
-  stmt = vigil_store_prepare (self, sql, error);
-  if (stmt == NULL)
+  /* The board holds the open incidents and the recently closed ones: a
+   * few thousand ids, read in order from the stage index.  Text narrows
+   * them by one FTS query (its rowids, sorted) rather than by looking up
+   * every matching incident, most of which are long closed. */
+  if (filter != NULL && !vigil_store_match_incident_text (self, filter->text, &matches, error))
     return FALSE;
-  bind_filter (stmt, NULL, filter, fts);
   for (guint s = 0; s < VIGIL_N_STAGES; s++)
-    ids[s] = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      int s = vigil_vocab_index (VIGIL_VOCAB_STAGE, (const char *) sqlite3_column_text (stmt, 1));
-      if (s >= 0)
-        g_array_append_val (ids[s], id);
-    }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      vigil_store_set_error (self, error, rc, NULL);
-      for (guint s = 0; s < VIGIL_N_STAGES; s++)
-        g_clear_pointer (&ids[s], g_array_unref);
-      return FALSE;
+      ids[s] = stage_ids (self, vigil_stage_key (s), filter, error);
+      if (ids[s] == NULL)
+        {
+          for (guint t = 0; t < s; t++)
+            g_clear_pointer (&ids[t], g_array_unref);
+          return FALSE;
+        }
+      if (matches != NULL)
+        keep_matching (ids[s], matches);
     }
   return TRUE;
 }

@@ -174,7 +174,7 @@ char                *vigil_fts5_prefix_query     (const char                *tex
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VigilIncidentFilter, vigil_incident_filter_free)
 
 /* Ids in `stage` (NULL: all) that match `filter` (NULL: none), most
- * urgent first (severity, then response due time, then most recent).
+ * urgent first (severity, then the most recently updated).
  * closed_days applies only to closed incidents. */
 GArray        *vigil_store_filter_incident_ids (VigilStore                *self,
                                                 const char                *stage,
@@ -182,11 +182,19 @@ GArray        *vigil_store_filter_incident_ids (VigilStore                *self,
                                                 GError                   **error);
 /* The five columns of the board at once: ids[stage] receives a new GArray
  * of gint64 for each stage, ordered as above (one FTS query for all five
- * when the filter has text). */
+ * when the filter has text; each stage read in index order). */
 gboolean       vigil_store_filter_board_ids   (VigilStore                *self,
                                                const VigilIncidentFilter *filter,
                                                GArray                    *ids[5],
                                                GError                   **error);
+/* The rowids (sorted) of the incidents whose reference, title,
+ * description or observables match `text` as prefixes (see
+ * vigil_fts5_prefix_query); *rowids is NULL when the text has nothing to
+ * search for. */
+gboolean       vigil_store_match_incident_text (VigilStore               *self,
+                                                const char               *text,
+                                                GArray                  **rowids,
+                                                GError                  **error);
 /* The same, as records (for listings; not for big lists). */
 GPtrArray     *vigil_store_list_incidents     (VigilStore                *self,
                                                const char                *stage,

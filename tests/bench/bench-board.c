@@ -4,7 +4,8 @@
  * Prints figures; never passes or fails on time.  Needs a display (run it
  * under xvfb-run) and a database made with `vigilctl demo --scale 100000`:
  *
- *   bench-board [--db PATH] [--runs N]      (default PATH: /work/bench-100000.db)
+ *   bench-board [--db PATH] [--runs N] [--only first-frame|filter|scroll]
+ *                                           (default PATH: /work/bench-100000.db)
  *
  *  1. first frame of the window showing the board, on that database vs on
  *     an empty one, alternating, medians and their ratio (target ≤ 1.2);
@@ -114,6 +115,7 @@ int
 main (int argc, char **argv)
 {
   const char *db = "/work/bench-100000.db";
+  const char *only = NULL;
   int runs = 7;
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) big = NULL;
@@ -137,6 +139,8 @@ main (int argc, char **argv)
         db = argv[++i];
       else if (g_str_equal (argv[i], "--runs") && i + 1 < argc)
         runs = atoi (argv[++i]);
+      else if (g_str_equal (argv[i], "--only") && i + 1 < argc)
+        only = argv[++i];
     }
   if (!g_file_test (db, G_FILE_TEST_EXISTS))
     {
@@ -157,8 +161,10 @@ main (int argc, char **argv)
   empty = vigil_store_open (empty_path, VIGIL_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
-  if (g_getenv ("VIGIL_BENCH_ONLY_SCROLL"))
+  if (g_getenv ("VIGIL_BENCH_ONLY_SCROLL") || g_strcmp0 (only, "scroll") == 0)
     goto scroll;
+  if (g_strcmp0 (only, "filter") == 0)
+    goto filter;
 
   /* 1. first frame: warm up both, then alternate */
   {
@@ -199,7 +205,11 @@ main (int argc, char **argv)
            median (t_empty), median (t_big), median (t_big) / median (t_empty), runs);
   fflush (stdout);
 
+  if (g_strcmp0 (only, "first-frame") == 0)
+    return 0;
+
   /* 2. filter keystrokes */
+filter:
   first_frame (big, &window);
   page = VIGIL_BOARD_PAGE (vigil_window_get_page (VIGIL_WINDOW (window), "board"));
   for (guint w = 0; w < G_N_ELEMENTS (words) && n_prefixes < 100; w++)
@@ -227,6 +237,8 @@ main (int argc, char **argv)
   drain ();
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
+  if (g_strcmp0 (only, "filter") == 0)
+    return 0;
 
 scroll:
   first_frame (big, &window);

@@ -1,34 +1,79 @@
 /* vigil-board-card.c — one incident on the board
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Everything on the card is plain text (no markup), so titles such as
- * "<b>&amp;" show literally.  Severity is shown as a word as well as a
- * colour, and the response clock turns red once the due time has passed.
+ * One widget that draws its own text: a board keeps a row widget for up to
+ * 200 cards per column (GTK 4.8), and a card of a dozen labels made a new
+ * filter cost a second.  The card's own CSS node ("vigilboardcard", with the
+ * severity as a class) draws the background and the coloured edge, with
+ * libadwaita's card colours but sharp shadows (the blurred ones of .card
+ * cost the cairo renderer more than all the text); the text is laid out
+ * here with Pango, in the theme's colours and the type scale of libadwaita
+ * (heading, caption, caption-heading).
+ *
+ * Everything is plain text (no markup), so titles such as "<b>&amp;" show
+ * literally.  Severity is a word as well as a colour, and the response
+ * clock turns red once the due time has passed.  Screen readers get one
+ * label that says all of it; the tooltip adds the times.
  */
 #include "config.h"
+
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "vigil-board-card.h"
+
+#define SPACING 6       /* between rows and between items of a row */
+#define PILL_X 5        /* horizontal padding of a pill */
+#define PILL_RADIUS 6
+#define AVATAR 22       /* diameter of the assignee's initials */
+
+typedef enum
+{
+  TEXT_REF,
+  TEXT_TIER,
+  TEXT_TITLE,
+  TEXT_SEVERITY,
+  TEXT_CATEGORY,
+  TEXT_TLP,
+  TEXT_INITIALS,
+  TEXT_AGE,
+  TEXT_CLOCK,
+  TEXT_ACTIONS,
+  TEXT_FOLLOWUPS,
+  N_TEXTS
+} Text;
+
+typedef enum { STYLE_CAPTION, STYLE_CAPTION_HEADING, STYLE_HEADING } TextStyle;
+
+static const struct
+{
+  TextStyle style;
+  gboolean  numeric;
+} text_styles[N_TEXTS] = {
+  [TEXT_REF] = { STYLE_CAPTION_HEADING, TRUE },
+  [TEXT_TIER] = { STYLE_CAPTION_HEADING, FALSE },
+  [TEXT_TITLE] = { STYLE_HEADING, FALSE },
+  [TEXT_SEVERITY] = { STYLE_CAPTION_HEADING, FALSE },
+  [TEXT_CATEGORY] = { STYLE_CAPTION, FALSE },
+  [TEXT_TLP] = { STYLE_CAPTION, FALSE },
+  [TEXT_INITIALS] = { STYLE_CAPTION_HEADING, FALSE },
+  [TEXT_AGE] = { STYLE_CAPTION, TRUE },
+  [TEXT_CLOCK] = { STYLE_CAPTION, TRUE },
+  [TEXT_ACTIONS] = { STYLE_CAPTION, FALSE },
+  [TEXT_FOLLOWUPS] = { STYLE_CAPTION, FALSE },
+};
 
 struct _VigilBoardCard
 {
   GtkWidget      parent_instance;
 
   VigilIncident *incident;
-
-  GtkWidget     *box;
-  GtkLabel      *ref_label;
-  GtkLabel      *tlp_label;
-  GtkLabel      *tier_label;
-  GtkLabel      *title_label;
-  GtkLabel      *severity_label;
-  GtkLabel      *category_label;
-  GtkLabel      *assignee_label;
-  GtkLabel      *age_label;
-  GtkLabel      *clock_label;
-  GtkLabel      *actions_label;
-  GtkLabel      *followups_label;
+  PangoLayout   *layouts[N_TEXTS];  /* NULL: nothing to show */
+  const char    *severity;          /* vocabulary key or NULL */
+  const char    *tier;
+  char          *tlp;               /* tlp key without "+strict" */
+  gboolean       breached;
 };
 
 G_DEFINE_FINAL_TYPE (VigilBoardCard, vigil_board_card, GTK_TYPE_WIDGET)
@@ -83,160 +128,479 @@ vigil_board_initials (const char *name)
   return g_string_free (s, FALSE);
 }
 
-static void
-set_text (GtkLabel   *label,
-          const char *text)
+/* ---- Text --------------------------------------------------------------- */
+
+static PangoAttrList *
+style_attributes (TextStyle style,
+                  gboolean  numeric)
 {
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+  static PangoAttrList *lists[3][2];
+  PangoAttrList *attrs = lists[style][numeric];
+
+  if (attrs != NULL)
+    return attrs;
+  /* libadwaita: .heading 11pt bold, .caption 9pt, .caption-heading 9pt bold */
+  attrs = pango_attr_list_new ();
+  pango_attr_list_insert (attrs, pango_attr_size_new ((style == STYLE_HEADING ? 11 : 9) * PANGO_SCALE));
+  if (style != STYLE_CAPTION)
+    pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
+  if (numeric)
+    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+  lists[style][numeric] = attrs;
+  return attrs;
 }
 
 static void
-set_class (GtkWidget   *widget,
-           const char  *prefix,
-           const char  *key,
-           const char **previous)
+set_text (VigilBoardCard *self,
+          Text            which,
+          const char     *text)
 {
-  g_autofree char *cls = NULL;
+  PangoLayout *layout;
 
-  if (*previous != NULL)
+  if (text == NULL || *text == '\0')
     {
-      g_autofree char *old = g_strconcat (prefix, *previous, NULL);
-      gtk_widget_remove_css_class (widget, old);
+      g_clear_object (&self->layouts[which]);
+      return;
     }
-  *previous = key;
-  if (key == NULL)
-    return;
-  cls = g_strconcat (prefix, key, NULL);
-  gtk_widget_add_css_class (widget, cls);
+  layout = self->layouts[which];
+  if (layout == NULL)
+    {
+      layout = self->layouts[which] = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_layout_set_attributes (layout, style_attributes (text_styles[which].style,
+                                                             text_styles[which].numeric));
+      if (which == TEXT_TITLE)
+        {
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+          pango_layout_set_height (layout, -3);  /* at most three lines */
+        }
+      if (which == TEXT_TITLE || which == TEXT_CATEGORY || which == TEXT_CLOCK)
+        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_text (layout, text, -1);
 }
+
+static int
+text_width (VigilBoardCard *self,
+            Text            which)
+{
+  int w = 0;
+
+  if (self->layouts[which] != NULL)
+    pango_layout_get_pixel_size (self->layouts[which], &w, NULL);
+  return w;
+}
+
+static int
+line_height (VigilBoardCard *self,
+             Text            which)
+{
+  int h = 0;
+
+  if (self->layouts[which] != NULL)
+    pango_layout_get_pixel_size (self->layouts[which], NULL, &h);
+  return h;
+}
+
+static int
+title_height (VigilBoardCard *self,
+              int             width)
+{
+  PangoLayout *title = self->layouts[TEXT_TITLE];
+  int h;
+
+  if (title == NULL)
+    return 0;
+  pango_layout_set_width (title, MAX (width, 1) * PANGO_SCALE);
+  pango_layout_get_pixel_size (title, NULL, &h);
+  return h;
+}
+
+/* Heights of the rows below the title: the ref line, the severity line,
+ * the people line. */
+static void
+row_heights (VigilBoardCard *self,
+             int            *top,
+             int            *middle,
+             int            *bottom)
+{
+  *top = MAX (line_height (self, TEXT_REF), line_height (self, TEXT_TIER));
+  *middle = MAX (MAX (line_height (self, TEXT_SEVERITY), line_height (self, TEXT_CATEGORY)),
+                 line_height (self, TEXT_TLP));
+  *bottom = 0;
+  for (Text t = TEXT_AGE; t <= TEXT_FOLLOWUPS; t++)
+    *bottom = MAX (*bottom, line_height (self, t));
+  if (self->layouts[TEXT_INITIALS] != NULL)
+    *bottom = MAX (*bottom, AVATAR);
+}
+
+/* ---- Content ------------------------------------------------------------ */
 
 static void
 update (VigilBoardCard *self)
 {
   static const char *sev_keys[] = { "low", "medium", "high", "critical", "none" };
   VigilIncident *inc = self->incident;
-  const char *severity, *tlp, *due, *stage;
+  const char *severity, *tlp, *due, *category, *tier;
   g_autofree char *initials = NULL;
   g_autofree char *age = NULL;
   g_autofree char *clock = NULL;
   g_autofree char *tlp_text = NULL;
+  g_autofree char *tier_text = NULL;
   g_autofree char *actions = NULL;
   g_autofree char *followups = NULL;
   g_autofree char *accessible = NULL;
-  g_autoptr(GDateTime) now_dt = vigil_time_now ();
-  gint64 now = g_date_time_to_unix (now_dt);
-  gboolean breached = FALSE;
-  const char *prev;
-  int sev_index;
+  g_autofree char *sev_class = NULL;
+  g_autoptr(GDateTime) now_dt = NULL;
+  const char *sev_label;
+  gint64 now;
 
-  if (inc == NULL)
-    return;
-
-  severity = vigil_incident_get_severity (inc);
-  tlp = vigil_incident_get_tlp (inc);
-  stage = vigil_incident_get_stage (inc);
-
-  gtk_label_set_text (self->ref_label, vigil_incident_get_ref (inc));
-  gtk_label_set_text (self->title_label, vigil_incident_get_title (inc));
-
-  /* severity: colour and word */
   for (guint i = 0; i < G_N_ELEMENTS (sev_keys); i++)
     {
-      g_autofree char *cls = g_strconcat ("sev-", sev_keys[i], NULL);
+      char cls[16];
+      g_snprintf (cls, sizeof cls, "sev-%s", sev_keys[i]);
       gtk_widget_remove_css_class (GTK_WIDGET (self), cls);
-      gtk_widget_remove_css_class (GTK_WIDGET (self->severity_label), cls);
     }
-  sev_index = vigil_vocab_index (VIGIL_VOCAB_SEVERITY, severity);
-  {
-    g_autofree char *cls = g_strconcat ("sev-", sev_index >= 0 ? severity : "none", NULL);
-    gtk_widget_add_css_class (GTK_WIDGET (self), cls);
-    gtk_widget_add_css_class (GTK_WIDGET (self->severity_label), cls);
-  }
-  gtk_label_set_text (self->severity_label, severity ? vigil_vocab_label (VIGIL_VOCAB_SEVERITY, severity)
-                                                     : _("Unrated"));
-  set_text (self->category_label, vigil_incident_get_category (inc)
-                                  ? vigil_vocab_label (VIGIL_VOCAB_CATEGORY, vigil_incident_get_category (inc))
-                                  : _("No category"));
+  if (inc == NULL)
+    {
+      for (guint i = 0; i < N_TEXTS; i++)
+        g_clear_object (&self->layouts[i]);
+      return;
+    }
+
+  now_dt = vigil_time_now ();
+  now = g_date_time_to_unix (now_dt);
+  severity = vigil_incident_get_severity (inc);
+  tlp = vigil_incident_get_tlp (inc);
+  category = vigil_incident_get_category (inc);
+  tier = vigil_incident_get_tier (inc);
+
+  set_text (self, TEXT_REF, vigil_incident_get_ref (inc));
+  set_text (self, TEXT_TITLE, vigil_incident_get_title (inc));
+
+  /* severity: colour and word */
+  self->severity = vigil_vocab_index (VIGIL_VOCAB_SEVERITY, severity) >= 0 ? severity : NULL;
+  sev_class = g_strconcat ("sev-", self->severity ? self->severity : "none", NULL);
+  gtk_widget_add_css_class (GTK_WIDGET (self), sev_class);
+  sev_label = self->severity ? vigil_vocab_label (VIGIL_VOCAB_SEVERITY, severity) : _("Unrated");
+  set_text (self, TEXT_SEVERITY, sev_label);
+  set_text (self, TEXT_CATEGORY, category ? vigil_vocab_label (VIGIL_VOCAB_CATEGORY, category)
+                                          : _("No category"));
 
   /* TLP marker: the word on the TLP colour */
-  tlp_text = g_strdup_printf ("TLP:%s", tlp ? tlp : "amber");
+  tlp_text = g_ascii_strup (tlp ? tlp : "amber", -1);
   {
-    char *up = g_ascii_strup (tlp_text, -1);
-    g_free (tlp_text);
-    tlp_text = up;
+    g_autofree char *marker = g_strconcat ("TLP:", tlp_text, NULL);
+    set_text (self, TEXT_TLP, marker);
   }
-  gtk_label_set_text (self->tlp_label, tlp_text);
-  prev = g_object_get_data (G_OBJECT (self->tlp_label), "vigil-tlp");
-  if (prev != NULL)
-    {
-      g_autofree char *old = g_strconcat ("tlp-", prev, NULL);
-      old[strcspn (old, "+")] = '\0';
-      gtk_widget_remove_css_class (GTK_WIDGET (self->tlp_label), old);
-    }
-  {
-    g_autofree char *cls = g_strconcat ("tlp-", tlp ? tlp : "amber", NULL);
-    cls[strcspn (cls, "+")] = '\0';
-    gtk_widget_add_css_class (GTK_WIDGET (self->tlp_label), cls);
-    g_object_set_data_full (G_OBJECT (self->tlp_label), "vigil-tlp", g_strdup (tlp ? tlp : "amber"), g_free);
-  }
+  g_free (self->tlp);
+  self->tlp = g_strdup (tlp ? tlp : "amber");
+  self->tlp[strcspn (self->tlp, "+")] = '\0';
 
-  {
-    const char *tier = vigil_incident_get_tier (inc);
-    g_autofree char *upper = tier ? g_ascii_strup (tier, -1) : NULL;
-    set_text (self->tier_label, upper);
-    prev = NULL;
-    for (guint i = 0; i < 4; i++)
-      {
-        static const char *tiers[] = { "tier-l1", "tier-l2", "tier-l3", "tier-csirt" };
-        gtk_widget_remove_css_class (GTK_WIDGET (self->tier_label), tiers[i]);
-      }
-    set_class (GTK_WIDGET (self->tier_label), "tier-", tier, &prev);
-  }
+  self->tier = vigil_vocab_index (VIGIL_VOCAB_TIER, tier) >= 0 ? tier : NULL;
+  tier_text = tier ? g_ascii_strup (tier, -1) : NULL;
+  set_text (self, TEXT_TIER, tier_text);
 
   initials = vigil_board_initials (vigil_incident_get_assignee_name (inc));
-  set_text (self->assignee_label, initials);
+  set_text (self, TEXT_INITIALS, initials);
 
   {
     const char *since = vigil_incident_get_detected_at (inc);
     gint64 t = vigil_time_to_unix (since ? since : vigil_incident_get_created_at (inc));
-    g_autofree char *d = t > 0 ? vigil_board_format_duration (now - t) : NULL;
-    age = g_strdup (d);
-    set_text (self->age_label, age);
+    age = t > 0 ? vigil_board_format_duration (now - t) : NULL;
+    set_text (self, TEXT_AGE, age);
   }
 
   due = vigil_incident_get_due_at (inc);
-  if (due != NULL && !g_str_equal (stage, "closed"))
+  self->breached = FALSE;
+  if (due != NULL && !g_str_equal (vigil_incident_get_stage (inc), "closed"))
     {
       gint64 left = vigil_time_to_unix (due) - now;
       g_autofree char *d = vigil_board_format_duration (left);
-      breached = left < 0;
-      clock = breached ? g_strdup_printf (_("Overdue %s"), d) : g_strdup_printf (_("Due in %s"), d);
+      self->breached = left < 0;
+      clock = self->breached ? g_strdup_printf (_("Overdue %s"), d) : g_strdup_printf (_("Due in %s"), d);
     }
-  set_text (self->clock_label, clock);
-  if (breached)
-    gtk_widget_add_css_class (GTK_WIDGET (self->clock_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->clock_label), "error");
+  set_text (self, TEXT_CLOCK, clock);
 
   if (vigil_incident_get_open_actions (inc) > 0)
     actions = g_strdup_printf (_("☐ %d"), vigil_incident_get_open_actions (inc));
-  set_text (self->actions_label, actions);
+  set_text (self, TEXT_ACTIONS, actions);
   if (vigil_incident_get_overdue_followups (inc) > 0)
     followups = g_strdup_printf (_("☎ %d"), vigil_incident_get_overdue_followups (inc));
-  set_text (self->followups_label, followups);
+  set_text (self, TEXT_FOLLOWUPS, followups);
 
   accessible = g_strdup_printf (_("%s, %s, severity %s, tier %s%s%s"),
                                 vigil_incident_get_ref (inc), vigil_incident_get_title (inc),
-                                gtk_label_get_text (self->severity_label),
-                                gtk_label_get_text (self->tier_label),
-                                breached ? _(", response overdue") : "",
+                                sev_label, tier_text ? tier_text : "",
+                                self->breached ? _(", response overdue") : "",
                                 "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
 }
 
-/* The tooltip is built when asked: setting tooltips on every bind costs a
- * round trip to the display server per label. */
+/* ---- Layout and drawing ------------------------------------------------- */
+
+static void
+vigil_board_card_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  VigilBoardCard *self = VIGIL_BOARD_CARD (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* as the labels did: the title from 12 to 40 characters wide */
+      PangoContext *context = gtk_widget_get_pango_context (widget);
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+      int ch = pango_font_metrics_get_approximate_char_width (metrics) / PANGO_SCALE;
+
+      pango_font_metrics_unref (metrics);
+      *minimum = 12 * ch;
+      *natural = 40 * ch;
+    }
+  else
+    {
+      int top, middle, bottom, title;
+
+      row_heights (self, &top, &middle, &bottom);
+      title = title_height (self, for_size < 0 ? G_MAXINT / PANGO_SCALE : for_size);
+      *minimum = *natural = top + SPACING + title + SPACING + middle + SPACING + bottom;
+    }
+}
+
+static GtkSizeRequestMode
+vigil_board_card_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+vigil_board_card_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  /* the context menu */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
+static GdkRGBA
+theme_color (GtkWidget  *widget,
+             const char *name,
+             float       alpha)
+{
+  GdkRGBA color = { 0.5, 0.5, 0.5, 1 };
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= alpha;
+  return color;
+}
+
+static GdkRGBA
+fg_color (GtkWidget *widget,
+          float      alpha)
+{
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= alpha;
+  return color;
+}
+
+static void
+draw_text (GtkSnapshot   *snapshot,
+           PangoLayout   *layout,
+           int            x,
+           int            y,
+           const GdkRGBA *color)
+{
+  if (layout == NULL)
+    return;
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+draw_rounded (GtkSnapshot   *snapshot,
+              int            x,
+              int            y,
+              int            width,
+              int            height,
+              float          radius,
+              const GdkRGBA *fill,
+              const GdkRGBA *border)
+{
+  GskRoundedRect rect;
+
+  gsk_rounded_rect_init_from_rect (&rect, &GRAPHENE_RECT_INIT (x, y, width, height), radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &rect);
+  gtk_snapshot_append_color (snapshot, fill, &rect.bounds);
+  gtk_snapshot_pop (snapshot);
+  if (border != NULL)
+    {
+      const float widths[4] = { 1, 1, 1, 1 };
+      const GdkRGBA colors[4] = { *border, *border, *border, *border };
+      gtk_snapshot_append_border (snapshot, &rect, widths, colors);
+    }
+}
+
+/* A pill: the text on a rounded background, its right edge at `right`;
+ * returns its left edge. */
+static int
+draw_pill (GtkSnapshot   *snapshot,
+           PangoLayout   *layout,
+           int            right,
+           int            y,
+           int            row_height,
+           const GdkRGBA *fill,
+           const GdkRGBA *border,
+           const GdkRGBA *text)
+{
+  int w, h, left;
+
+  if (layout == NULL)
+    return right;
+  pango_layout_get_pixel_size (layout, &w, &h);
+  left = right - w - 2 * PILL_X;
+  draw_rounded (snapshot, left, y + (row_height - h) / 2, w + 2 * PILL_X, h, PILL_RADIUS, fill, border);
+  draw_text (snapshot, layout, left + PILL_X, y + (row_height - h) / 2, text);
+  return left;
+}
+
+static GdkRGBA
+severity_color (GtkWidget  *widget,
+                const char *severity)
+{
+  if (g_strcmp0 (severity, "critical") == 0)
+    return theme_color (widget, "error_color", 1);
+  if (g_strcmp0 (severity, "high") == 0)
+    return theme_color (widget, "warning_color", 1);
+  if (g_strcmp0 (severity, "medium") == 0)
+    return theme_color (widget, "accent_color", 1);
+  if (g_strcmp0 (severity, "low") == 0)
+    return theme_color (widget, "success_color", 1);
+  return fg_color (widget, 0.55);
+}
+
+static void
+vigil_board_card_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  VigilBoardCard *self = VIGIL_BOARD_CARD (widget);
+  int width = gtk_widget_get_width (widget);
+  int top, middle, bottom, title, y, x, right, h;
+  GdkRGBA fg = fg_color (widget, 1), dim = fg_color (widget, 0.55);
+  GdkRGBA black = { 0, 0, 0, 1 };
+
+  if (self->incident == NULL)
+    return;
+  row_heights (self, &top, &middle, &bottom);
+  title = title_height (self, width);
+
+  /* reference, tier */
+  y = 0;
+  {
+    GdkRGBA fill = fg_color (widget, 0.1);
+    if (g_strcmp0 (self->tier, "l3") == 0 || g_strcmp0 (self->tier, "csirt") == 0)
+      fill = theme_color (widget, "error_color", 0.2);
+    else if (g_strcmp0 (self->tier, "l2") == 0)
+      fill = theme_color (widget, "accent_color", 0.2);
+    right = draw_pill (snapshot, self->layouts[TEXT_TIER], width, y, top, &fill, NULL, &fg);
+  }
+  if (self->layouts[TEXT_REF] != NULL)
+    {
+      pango_layout_set_width (self->layouts[TEXT_REF], MAX (right - SPACING, 1) * PANGO_SCALE);
+      draw_text (snapshot, self->layouts[TEXT_REF], 0, y + (top - line_height (self, TEXT_REF)) / 2, &dim);
+    }
+
+  /* title */
+  y += top + SPACING;
+  draw_text (snapshot, self->layouts[TEXT_TITLE], 0, y, &fg);
+
+  /* severity, category, TLP */
+  y += title + SPACING;
+  {
+    GdkRGBA sev = severity_color (widget, self->severity);
+    GdkRGBA fill = { 1, 0.753, 0, 1 };  /* FIRST TLP 2.0 colours */
+    gboolean clear = g_str_equal (self->tlp, "clear");
+    GdkRGBA outline = { 0, 0, 0, 0.2 };
+
+    if (g_str_equal (self->tlp, "red"))
+      fill = (GdkRGBA) { 1, 0.169, 0.169, 1 };
+    else if (g_str_equal (self->tlp, "green"))
+      fill = (GdkRGBA) { 0.2, 1, 0, 1 };
+    else if (clear)
+      fill = (GdkRGBA) { 1, 1, 1, 1 };
+    right = draw_pill (snapshot, self->layouts[TEXT_TLP], width, y, middle, &fill,
+                       clear ? &outline : NULL, &black);
+    h = line_height (self, TEXT_SEVERITY);
+    draw_text (snapshot, self->layouts[TEXT_SEVERITY], 0, y + (middle - h) / 2, &sev);
+    x = text_width (self, TEXT_SEVERITY) + SPACING;
+    if (self->layouts[TEXT_CATEGORY] != NULL && right - SPACING - x > 0)
+      {
+        pango_layout_set_width (self->layouts[TEXT_CATEGORY], (right - SPACING - x) * PANGO_SCALE);
+        h = line_height (self, TEXT_CATEGORY);
+        draw_text (snapshot, self->layouts[TEXT_CATEGORY], x, y + (middle - h) / 2, &dim);
+      }
+  }
+
+  /* assignee, age, response clock … open actions, overdue follow-ups */
+  y += middle + SPACING;
+  x = 0;
+  if (self->layouts[TEXT_INITIALS] != NULL)
+    {
+      GdkRGBA fill = theme_color (widget, "accent_bg_color", 0.8);
+      GdkRGBA text = theme_color (widget, "accent_fg_color", 1);
+      int w = MAX (AVATAR, text_width (self, TEXT_INITIALS) + 6);
+      int ay = y + (bottom - AVATAR) / 2;
+
+      draw_rounded (snapshot, 0, ay, w, AVATAR, AVATAR / 2.0, &fill, NULL);
+      draw_text (snapshot, self->layouts[TEXT_INITIALS], (w - text_width (self, TEXT_INITIALS)) / 2,
+                 ay + (AVATAR - line_height (self, TEXT_INITIALS)) / 2, &text);
+      x = w + 8;
+    }
+  if (self->layouts[TEXT_AGE] != NULL)
+    {
+      draw_text (snapshot, self->layouts[TEXT_AGE], x, y + (bottom - line_height (self, TEXT_AGE)) / 2, &dim);
+      x += text_width (self, TEXT_AGE) + 8;
+    }
+  right = width;
+  if (self->layouts[TEXT_FOLLOWUPS] != NULL)
+    {
+      GdkRGBA warning = theme_color (widget, "warning_color", 1);
+      right -= text_width (self, TEXT_FOLLOWUPS);
+      draw_text (snapshot, self->layouts[TEXT_FOLLOWUPS], right,
+                 y + (bottom - line_height (self, TEXT_FOLLOWUPS)) / 2, &warning);
+      right -= 8;
+    }
+  if (self->layouts[TEXT_ACTIONS] != NULL)
+    {
+      right -= text_width (self, TEXT_ACTIONS);
+      draw_text (snapshot, self->layouts[TEXT_ACTIONS], right,
+                 y + (bottom - line_height (self, TEXT_ACTIONS)) / 2, &dim);
+      right -= 8;
+    }
+  if (self->layouts[TEXT_CLOCK] != NULL && right - x > 0)
+    {
+      GdkRGBA color = self->breached ? theme_color (widget, "error_color", 1) : fg;
+      pango_layout_set_width (self->layouts[TEXT_CLOCK], (right - x) * PANGO_SCALE);
+      draw_text (snapshot, self->layouts[TEXT_CLOCK], x,
+                 y + (bottom - line_height (self, TEXT_CLOCK)) / 2, &color);
+    }
+}
+
+/* The tooltip is built when asked. */
 static gboolean
 vigil_board_card_query_tooltip (GtkWidget  *widget,
                                 int         x,
@@ -252,6 +616,10 @@ vigil_board_card_query_tooltip (GtkWidget  *widget,
   if (inc == NULL)
     return FALSE;
   text = g_string_new (vigil_incident_get_ref (inc));
+  g_string_append_printf (text, "\n%s", vigil_incident_get_title (inc));
+  if (vigil_incident_get_category (inc) != NULL)
+    g_string_append_printf (text, "\n%s", vigil_vocab_label (VIGIL_VOCAB_CATEGORY,
+                                                             vigil_incident_get_category (inc)));
   if (vigil_incident_get_assignee_name (inc) != NULL)
     g_string_append_printf (text, "\n%s %s", _("Assigned to"), vigil_incident_get_assignee_name (inc));
   detected = vigil_incident_get_detected_at (inc);
@@ -268,6 +636,8 @@ vigil_board_card_query_tooltip (GtkWidget  *widget,
   gtk_tooltip_set_text (tooltip, text->str);
   return TRUE;
 }
+
+/* ---- GObject ------------------------------------------------------------ */
 
 VigilIncident *
 vigil_board_card_get_incident (VigilBoardCard *self)
@@ -286,7 +656,24 @@ vigil_board_card_set_incident (VigilBoardCard *self,
   if (!g_set_object (&self->incident, incident))
     return;
   update (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCIDENT]);
+}
+
+const char *
+vigil_board_card_get_text (VigilBoardCard *self,
+                           const char     *part)
+{
+  static const char *parts[N_TEXTS] = {
+    "ref", "tier", "title", "severity", "category", "tlp", "initials", "age", "clock",
+    "actions", "followups",
+  };
+
+  g_return_val_if_fail (VIGIL_IS_BOARD_CARD (self), NULL);
+  for (guint i = 0; i < N_TEXTS; i++)
+    if (g_str_equal (part, parts[i]))
+      return self->layouts[i] ? pango_layout_get_text (self->layouts[i]) : NULL;
+  g_return_val_if_reached (NULL);
 }
 
 GtkWidget *
@@ -299,9 +686,14 @@ static void
 vigil_board_card_dispose (GObject *object)
 {
   VigilBoardCard *self = VIGIL_BOARD_CARD (object);
+  GtkWidget *child;
 
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
   g_clear_object (&self->incident);
-  gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_BOARD_CARD);
+  for (guint i = 0; i < N_TEXTS; i++)
+    g_clear_object (&self->layouts[i]);
+  g_clear_pointer (&self->tlp, g_free);
   G_OBJECT_CLASS (vigil_board_card_parent_class)->dispose (object);
 }
 
@@ -350,6 +742,10 @@ vigil_board_card_class_init (VigilBoardCardClass *klass)
   object_class->dispose = vigil_board_card_dispose;
   object_class->get_property = vigil_board_card_get_property;
   object_class->set_property = vigil_board_card_set_property;
+  widget_class->get_request_mode = vigil_board_card_get_request_mode;
+  widget_class->measure = vigil_board_card_measure;
+  widget_class->size_allocate = vigil_board_card_size_allocate;
+  widget_class->snapshot = vigil_board_card_snapshot;
   widget_class->query_tooltip = vigil_board_card_query_tooltip;
 
   properties[PROP_INCIDENT] =
@@ -357,23 +753,6 @@ vigil_board_card_class_init (VigilBoardCardClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/vigilsoc/Vigil/board/vigil-board-card.ui");
-  gtk_widget_class_bind_template_child (widget_class, VigilBoardCard, box);
-#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, VigilBoardCard, name)
-  CHILD (ref_label);
-  CHILD (tlp_label);
-  CHILD (tier_label);
-  CHILD (title_label);
-  CHILD (severity_label);
-  CHILD (category_label);
-  CHILD (assignee_label);
-  CHILD (age_label);
-  CHILD (clock_label);
-  CHILD (actions_label);
-  CHILD (followups_label);
-#undef CHILD
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vigilboardcard");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -382,6 +761,6 @@ static void
 vigil_board_card_init (VigilBoardCard *self)
 {
   n_created++;
-  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "vigil-board-card");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
 }

@@ -16,6 +16,11 @@ GtkWidget     *vigil_board_card_new          (void);
 VigilIncident *vigil_board_card_get_incident (VigilBoardCard *self);
 void           vigil_board_card_set_incident (VigilBoardCard *self,
                                               VigilIncident  *incident);
+/* The text the card shows for `part` ("ref", "tier", "title", "severity",
+ * "category", "tlp", "initials", "age", "clock", "actions", "followups"),
+ * or NULL when that part is hidden (for tests). */
+const char    *vigil_board_card_get_text     (VigilBoardCard *self,
+                                              const char     *part);
 /* How many cards were ever constructed (for the scrolling benchmark). */
 guint          vigil_board_card_get_n_created (void);
 

@@ -33,6 +33,9 @@ typedef struct
   GtkWidget        *placeholder;
   GtkListView      *view;
   VigilRecordList  *list;
+  GArray           *ids;      /* every id of the column, in order */
+  guint             grow_id;  /* idle source that extends the window */
+  gboolean          reset;    /* the next refresh starts the window again */
 } Column;
 
 struct _VigilBoardPage
@@ -46,8 +49,7 @@ struct _VigilBoardPage
   gint64               me_id;
   gboolean             closed_all;
   gboolean             updating_chips;
-  gboolean             shown;         /* the first frame with cards was painted */
-  guint                full_load_id;
+  gboolean             reset_windows; /* the next refresh starts each column at its top */
   Column               columns[VIGIL_N_STAGES];
 
   AdwToastOverlay     *toasts;
@@ -70,7 +72,11 @@ struct _VigilBoardPage
 
 G_DEFINE_FINAL_TYPE (VigilBoardPage, vigil_board_page, GTK_TYPE_WIDGET)
 
-#define FIRST_FRAME_CARDS 8
+/* A column's list holds the first WINDOW ids of the column (a screenful
+ * and a bit); scrolling near its end extends it.  GTK 4.8's list view
+ * builds a row for up to 200 items of its model whether they are on screen
+ * or not, so a short model is what keeps a new query cheap. */
+#define WINDOW 10
 
 enum { PROP_0, PROP_STORE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -120,41 +126,100 @@ load_incident_cb (gpointer user_data,
 }
 
 static void
-set_column_ids (VigilBoardPage *self,
-                Column         *column,
-                GArray         *ids,
-                guint           total)
+update_count (Column *column)
 {
-  g_autofree char *count = NULL;
-  guint n = total;
+  char count[16];
 
-  vigil_record_list_set_ids (column->list, (const gint64 *) ids->data, ids->len);
-  count = g_strdup_printf ("%u", n);
+  g_snprintf (count, sizeof count, "%u", column->ids->len);
   gtk_label_set_text (column->count, count);
-  gtk_widget_set_visible (column->placeholder, n == 0);
+  gtk_widget_set_visible (column->placeholder, column->ids->len == 0);
+}
+
+/* How many of the new ids the list shows.  After a change in the store the
+ * list keeps the same last card, so that one card moving away or arriving is
+ * one exact removal or insertion; after a new filter it starts again with
+ * the first window. */
+static guint
+window_length (Column  *column,
+               GArray  *ids,
+               gboolean reset)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (column->list));
+  gint64 last;
+
+  if (reset || shown == 0)
+    return MIN (ids->len, WINDOW);
+  last = vigil_record_list_get_id (column->list, shown - 1);
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == last)
+      return i + 1;
+  return MIN (ids->len, shown);
 }
 
 static void
-refresh_column (VigilBoardPage *self,
-                Column         *column)
+set_column_ids (Column  *column,
+                GArray  *ids,
+                gboolean reset)
 {
-  g_autoptr(VigilIncidentFilter) filter = vigil_incident_filter_copy (self->filter);
-  g_autoptr(GArray) ids = NULL;
-  g_autoptr(GError) error = NULL;
+  guint n = window_length (column, ids, reset);
 
-  if (self->store == NULL)
-    {
-      vigil_record_list_set_ids (column->list, NULL, 0);
-      return;
-    }
-  filter->closed_days = column->stage == VIGIL_STAGE_CLOSED ? closed_days (self) : 0;
-  ids = vigil_store_filter_incident_ids (self->store, vigil_stage_key (column->stage), filter, &error);
-  if (ids == NULL)
-    {
-      g_warning ("Cannot list the %s column: %s", vigil_stage_key (column->stage), error->message);
-      return;
-    }
-  set_column_ids (self, column, ids, ids->len);
+  g_clear_pointer (&column->ids, g_array_unref);
+  column->ids = g_array_ref (ids);
+  vigil_record_list_set_ids (column->list, (const gint64 *) (gpointer) ids->data, n);
+  /* a column emptied by moves is topped up (appended: exact too) */
+  if (n < WINDOW && ids->len > n)
+    vigil_record_list_set_ids (column->list, (const gint64 *) (gpointer) ids->data, MIN (ids->len, WINDOW));
+  update_count (column);
+}
+
+/* Shows `more` ids beyond the window (appended at the end). */
+static void
+extend_window (Column *column,
+               guint   more)
+{
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (column->list));
+
+  if (shown >= column->ids->len)
+    return;
+  vigil_record_list_set_ids (column->list, (const gint64 *) (gpointer) column->ids->data,
+                             MIN (column->ids->len, shown + more));
+}
+
+static gboolean
+grow_cb (gpointer data)
+{
+  Column *column = data;
+  guint shown = g_list_model_get_n_items (G_LIST_MODEL (column->list));
+
+  column->grow_id = 0;
+  /* doubling: the end of a column of 90,000 cards is a few drags away,
+   * and each step adds rows only where the view looks */
+  extend_window (column, MAX (shown, WINDOW));
+  return G_SOURCE_REMOVE;
+}
+
+/* Near the end of the window: show more, after this frame. */
+static void
+scrolled_cb (GtkAdjustment *adj,
+             Column        *column)
+{
+  double value = gtk_adjustment_get_value (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  double upper = gtk_adjustment_get_upper (adj);
+
+  if (column->grow_id != 0 || column->ids == NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (column->list)) >= column->ids->len)
+    return;
+  if (page > 0 && value + 2 * page >= upper)
+    column->grow_id = g_idle_add (grow_cb, column);
+}
+
+static void
+clear_column (Column *column)
+{
+  g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  set_column_ids (column, empty, TRUE);
 }
 
 static void
@@ -173,16 +238,18 @@ vigil_board_page_refresh (VigilBoardPage *self)
   g_autoptr(VigilIncidentFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
   GArray *ids[VIGIL_N_STAGES];
+  gboolean reset = self->reset_windows;
 
+  self->reset_windows = FALSE;
   if (self->store == NULL)
     {
       for (guint i = 0; i < VIGIL_N_STAGES; i++)
-        refresh_column (self, &self->columns[i]);
+        clear_column (&self->columns[i]);
       update_empty_state (self);
       return;
     }
 
-  /* one query for the five columns */
+  /* one FTS query (if any) for the five columns */
   filter = vigil_incident_filter_copy (self->filter);
   filter->closed_days = closed_days (self);
   if (!vigil_store_filter_board_ids (self->store, filter, ids, &error))
@@ -192,13 +259,8 @@ vigil_board_page_refresh (VigilBoardPage *self)
     }
   for (guint i = 0; i < VIGIL_N_STAGES; i++)
     {
-      /* GTK 4.8's list view builds up to 200 rows while it does not know
-       * their height yet, so the first frame gets only a screenful of cards
-       * per column; the rest follows right after it (see map). */
-      guint total = ids[i]->len;
-      if (!self->shown && ids[i]->len > FIRST_FRAME_CARDS)
-        g_array_set_size (ids[i], FIRST_FRAME_CARDS);
-      set_column_ids (self, &self->columns[i], ids[i], total);
+      set_column_ids (&self->columns[i], ids[i], reset || self->columns[i].reset);
+      self->columns[i].reset = FALSE;
       g_array_unref (ids[i]);
     }
   update_empty_state (self);
@@ -765,6 +827,7 @@ build_column (VigilBoardPage *self,
   c->page = self;
   c->stage = stage;
   c->list = vigil_record_list_new (VIGIL_TYPE_INCIDENT, load_incident_cb, self, NULL);
+  c->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   c->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (c->box, "vigil-board-column");
   gtk_widget_set_size_request (c->box, 210, -1);
@@ -792,6 +855,10 @@ build_column (VigilBoardPage *self,
                                   vigil_vocab_label (VIGIL_VOCAB_STAGE, vigil_stage_key (stage)), -1);
   g_signal_connect (c->view, "activate", G_CALLBACK (activate_cb), c);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (c->view));
+  g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (c->view)), "value-changed",
+                    G_CALLBACK (scrolled_cb), c);
+  g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (c->view)), "changed",
+                    G_CALLBACK (scrolled_cb), c);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_widget_set_vexpand (scroller, TRUE);
   overlay = gtk_overlay_new ();
@@ -894,7 +961,10 @@ apply_filter_text (VigilBoardPage *self,
     sync_chips (self);
     update_summary (self);
     if (!same)
-      vigil_board_page_refresh (self);
+      {
+        self->reset_windows = TRUE;
+        vigil_board_page_refresh (self);
+      }
   }
 }
 
@@ -997,7 +1067,8 @@ static void
 closed_all_toggled_cb (VigilBoardPage *self)
 {
   self->closed_all = gtk_toggle_button_get_active (self->closed_all_button);
-  refresh_column (self, &self->columns[VIGIL_STAGE_CLOSED]);
+  self->columns[VIGIL_STAGE_CLOSED].reset = TRUE;
+  vigil_board_page_refresh (self);
 }
 
 /* ---- Window and application actions --------------------------------------- */
@@ -1034,6 +1105,8 @@ settings_changed_cb (GSettings      *settings,
 {
   if (g_str_equal (key, "analyst-email"))
     update_me (self);
+  if (g_str_equal (key, "closed-days"))
+    self->columns[VIGIL_STAGE_CLOSED].reset = TRUE;
   if (g_str_equal (key, "response-targets") || g_str_equal (key, "closed-days"))
     {
       vigil_preferences_apply_targets (self->store, settings);
@@ -1080,28 +1153,6 @@ vigil_board_page_root (GtkWidget *widget)
 }
 
 static gboolean
-full_load_cb (gpointer data)
-{
-  VigilBoardPage *self = data;
-
-  self->full_load_id = 0;
-  self->shown = TRUE;
-  vigil_board_page_refresh (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-vigil_board_page_map (GtkWidget *widget)
-{
-  VigilBoardPage *self = VIGIL_BOARD_PAGE (widget);
-
-  GTK_WIDGET_CLASS (vigil_board_page_parent_class)->map (widget);
-  /* after the first frame (drawing runs at a higher priority) */
-  if (!self->shown && self->full_load_id == 0)
-    self->full_load_id = g_idle_add_full (G_PRIORITY_LOW, full_load_cb, self, NULL);
-}
-
-static gboolean
 shortcut_cb (GtkWidget *widget,
              GVariant  *args,
              gpointer   data)
@@ -1145,6 +1196,7 @@ vigil_board_page_set_store (VigilBoardPage *self,
     }
   for (guint i = 0; i < VIGIL_N_STAGES; i++)
     vigil_record_list_invalidate_all (self->columns[i].list);
+  self->reset_windows = TRUE;
   vigil_board_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
@@ -1154,7 +1206,11 @@ vigil_board_page_dispose (GObject *object)
 {
   VigilBoardPage *self = VIGIL_BOARD_PAGE (object);
 
-  g_clear_handle_id (&self->full_load_id, g_source_remove);
+  for (guint i = 0; i < VIGIL_N_STAGES; i++)
+    {
+      g_clear_handle_id (&self->columns[i].grow_id, g_source_remove);
+      g_clear_pointer (&self->columns[i].ids, g_array_unref);
+    }
   if (self->store != NULL)
     g_clear_signal_handler (&self->changed_id, self->store);
   g_clear_object (&self->store);
@@ -1222,7 +1278,6 @@ vigil_board_page_class_init (VigilBoardPageClass *klass)
   object_class->get_property = vigil_board_page_get_property;
   object_class->set_property = vigil_board_page_set_property;
   widget_class->root = vigil_board_page_root;
-  widget_class->map = vigil_board_page_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, VIGIL_TYPE_STORE,
