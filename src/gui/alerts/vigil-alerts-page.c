@@ -15,32 +15,11 @@
 #include <json-glib/json-glib.h>
 
 #include "vigil-alert-list.h"
-#include "vigil-alerts-page.h"
+#include "vigil-alert-rules-window.h"
+#include "vigil-alerts-page-private.h"
 #include "vigil-store-alerts.h"
 #include "vigil-window.h"
 
-struct _VigilAlertsPage
-{
-  GtkWidget          parent_instance;
-
-  VigilStore        *store;
-  VigilAlertList    *list;
-  GtkMultiSelection *selection;
-  guint              refresh_id;
-  gint64             shown_id;   /* the alert in the detail pane */
-
-  GtkWidget         *paned;
-  GtkSearchEntry    *search_entry;
-  GtkDropDown       *status_dropdown;
-  GtkDropDown       *severity_dropdown;
-  GtkDropDown       *source_dropdown;
-  GtkLabel          *count_label;
-  GtkStack          *list_stack;
-  GtkListView       *list_view;
-  AdwStatusPage     *empty_status;
-  GtkStack          *detail_stack;
-  GtkBox            *detail_box;
-};
 
 G_DEFINE_FINAL_TYPE (VigilAlertsPage, vigil_alerts_page, GTK_TYPE_WIDGET)
 
@@ -59,12 +38,11 @@ static const char * const min_severities[] = { NULL, "medium", "high", "critical
 static const char * const sources[] = { NULL, "suricata", "wazuh", "thehive", "iris", "misp",
                                         "zeek", "csv" };
 
-static void refresh (VigilAlertsPage *self);
 
 /* ---- Helpers ----------------------------------------------------------------- */
 
-static void
-toast (VigilAlertsPage *self,
+void
+vigil_alerts_page_toast (VigilAlertsPage *self,
        const char      *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -73,8 +51,8 @@ toast (VigilAlertsPage *self,
     vigil_window_show_toast (VIGIL_WINDOW (root), message);
 }
 
-static void
-show_error (VigilAlertsPage *self,
+void
+vigil_alerts_page_show_error_dialog (VigilAlertsPage *self,
             const GError    *error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -119,8 +97,8 @@ criticality_label (const char *key)
   return key ? vigil_vocab_label (VIGIL_VOCAB_CRITICALITY, key) : NULL;
 }
 
-static GArray *
-selected_ids (VigilAlertsPage *self)
+GArray *
+vigil_alerts_page_selected_ids (VigilAlertsPage *self)
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GtkBitset) set = NULL;
@@ -404,7 +382,7 @@ show_alert (VigilAlertsPage *self,
 static void
 update_actions (VigilAlertsPage *self)
 {
-  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GArray) ids = vigil_alerts_page_selected_ids (self);
   g_autofree char *text = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
 
@@ -430,8 +408,8 @@ on_selection_changed (GtkSelectionModel *model,
   update_actions (self);
 }
 
-static void
-refresh (VigilAlertsPage *self)
+void
+vigil_alerts_page_refresh (VigilAlertsPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) selected = NULL;
@@ -448,11 +426,11 @@ refresh (VigilAlertsPage *self)
   filter.source = sources[MIN (source, G_N_ELEMENTS (sources) - 1)];
   filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  /* keep the selection across the refresh (among the rows read so far) */
-  selected = selected_ids (self);
+  /* keep the selection across the vigil_alerts_page_refresh (among the rows read so far) */
+  selected = vigil_alerts_page_selected_ids (self);
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
   if (!vigil_alert_list_set_filter (self->list, self->store, &filter, &error))
-    show_error (self, error);
+    vigil_alerts_page_show_error_dialog (self, error);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   for (guint i = 0; i < selected->len; i++)
     {
@@ -484,7 +462,7 @@ refresh_idle (gpointer data)
   VigilAlertsPage *self = data;
 
   self->refresh_id = 0;
-  refresh (self);
+  vigil_alerts_page_refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -510,569 +488,19 @@ on_store_changed (VigilStore      *store,
 static void
 on_filter_changed (VigilAlertsPage *self)
 {
-  refresh (self);
-}
-
-/* ---- Triage ------------------------------------------------------------------------ */
-
-static void
-promote_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  VigilAlertsPage *self = VIGIL_ALERTS_PAGE (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VigilIncident) incident = NULL;
-  g_autofree char *message = NULL;
-  gint64 incident_id = 0;
-
-  if (ids->len == 0)
-    return;
-  if (!vigil_store_promote_alerts (self->store, (gint64 *) ids->data, ids->len, NULL,
-                                   &incident_id, &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  incident = vigil_store_get_incident (self->store, incident_id, NULL);
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Promoted %u alert to %s",
-                                          "Promoted %u alerts to %s", ids->len),
-                             ids->len, incident ? vigil_incident_get_ref (incident) : "");
-  toast (self, message);
-  refresh (self);
-}
-
-static void
-dismiss_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  VigilAlertsPage  *self)
-{
-  g_autoptr(GArray) ids = g_object_steal_data (G_OBJECT (dialog), "ids");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (ids == NULL || g_strcmp0 (response, "cancel") == 0)
-    return;
-  if (!vigil_store_dismiss_alerts (self->store, (gint64 *) ids->data, ids->len, response,
-                                   &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Dismissed %u alert",
-                                          "Dismissed %u alerts", ids->len), ids->len);
-  toast (self, message);
-  refresh (self);
-}
-
-static void
-dismiss_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  VigilAlertsPage *self = VIGIL_ALERTS_PAGE (widget);
-  GArray *ids = selected_ids (self);
-  GtkWidget *dialog;
-  g_autofree char *heading = NULL;
-
-  if (ids->len == 0)
-    {
-      g_array_unref (ids);
-      return;
-    }
-  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Dismiss %u Alert?",
-                                          "Dismiss %u Alerts?", ids->len), ids->len);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), heading,
-                                   _("Say why, so the detection can be tuned."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "duplicate", _("D_uplicate"),
-                                    "benign", _("_Benign"),
-                                    "false-positive", _("_False Positive"),
-                                    NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "false-positive");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (dismiss_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-merge_response (AdwMessageDialog *dialog,
-                const char       *response,
-                VigilAlertsPage  *self)
-{
-  g_autoptr(GArray) ids = g_object_steal_data (G_OBJECT (dialog), "ids");
-  GArray *incidents = g_object_get_data (G_OBJECT (dialog), "incidents");
-  GtkDropDown *dropdown = g_object_get_data (G_OBJECT (dialog), "dropdown");
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  const char *typed;
-  gint64 incident_id = 0;
-
-  if (ids == NULL || g_strcmp0 (response, "merge") != 0)
-    return;
-  typed = gtk_editable_get_text (entry);
-  if (typed != NULL && *typed)
-    incident_id = vigil_store_resolve_incident (self->store, typed, &error);
-  else if (gtk_drop_down_get_selected (dropdown) < incidents->len)
-    incident_id = g_array_index (incidents, gint64, gtk_drop_down_get_selected (dropdown));
-  if (incident_id == 0 && error == NULL)
-    return;
-  if (incident_id == 0 ||
-      !vigil_store_merge_alerts (self->store, (gint64 *) ids->data, ids->len, incident_id,
-                                 &error))
-    {
-      show_error (self, error);
-      return;
-    }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merged %u alert",
-                                          "Merged %u alerts", ids->len), ids->len);
-  toast (self, message);
-  refresh (self);
-}
-
-static void
-merge_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  VigilAlertsPage *self = VIGIL_ALERTS_PAGE (widget);
-  GArray *ids = selected_ids (self);
-  GArray *incidents = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GtkWidget *dialog, *box, *dropdown, *entry;
-  static const char * const open_stages[] = { "classification", "investigation", "containment",
-                                              "resolution" };
-
-  if (ids->len == 0)
-    {
-      g_array_unref (ids);
-      g_array_unref (incidents);
-      return;
-    }
-  /* the most urgent open incidents; any other by its reference */
-  for (guint s = 0; s < G_N_ELEMENTS (open_stages) && incidents->len < 300; s++)
-    {
-      g_autoptr(GArray) stage_ids = vigil_store_list_incident_ids (self->store, open_stages[s],
-                                                                   NULL);
-      for (guint i = 0; stage_ids && i < stage_ids->len && incidents->len < 300; i++)
-        {
-          g_autoptr(VigilIncident) incident = vigil_store_get_incident (
-              self->store, g_array_index (stage_ids, gint64, i), NULL);
-          g_autofree char *name = NULL;
-          if (incident == NULL)
-            continue;
-          name = g_strdup_printf ("%s — %s", vigil_incident_get_ref (incident),
-                                  vigil_incident_get_title (incident));
-          gtk_string_list_append (names, name);
-          g_array_append_val (incidents, g_array_index (stage_ids, gint64, i));
-        }
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Merge into an Open Incident"),
-                                   _("The alerts’ observables and assets are added to the "
-                                     "incident, and its timeline records the merge."));
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (dropdown),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL,
-                                                             "string"));
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Or type a reference: INC-2026-0001"));
-  gtk_box_append (GTK_BOX (box), dropdown);
-  gtk_box_append (GTK_BOX (box), entry);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), box);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "merge", _("_Merge"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "merge",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge",
-                                           incidents->len > 0);
-  g_signal_connect_swapped (entry, "changed", G_CALLBACK (gtk_widget_grab_focus), entry);
-  if (incidents->len == 0)
-    {
-      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (dialog),
-                                   _("There is no open incident; promote the alerts instead, or "
-                                     "type a reference."));
-      adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "merge", TRUE);
-    }
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "merge");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "ids", ids, (GDestroyNotify) g_array_unref);
-  g_object_set_data_full (G_OBJECT (dialog), "incidents", incidents,
-                          (GDestroyNotify) g_array_unref);
-  g_object_set_data (G_OBJECT (dialog), "dropdown", dropdown);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (merge_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-suppress_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   VigilAlertsPage  *self)
-{
-  VigilAlert *alert = g_object_get_data (G_OBJECT (dialog), "alert");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  guint days, n = 0;
-
-  if (alert == NULL || g_strcmp0 (response, "cancel") == 0)
-    return;
-  days = (guint) g_ascii_strtoull (response, NULL, 10);
-  if (vigil_store_add_suppression (self->store, vigil_alert_get_text (alert, VIGIL_ALERT_SOURCE),
-                                   vigil_alert_get_text (alert, VIGIL_ALERT_RULE),
-                                   vigil_alert_get_asset_id (alert), days, NULL, &n,
-                                   &error) == 0)
-    {
-      show_error (self, error);
-      return;
-    }
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Suppressed; %u open alert hidden",
-                                          "Suppressed; %u open alerts hidden", n), n);
-  toast (self, message);
-  refresh (self);
-}
-
-static void
-suppress_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  VigilAlertsPage *self = VIGIL_ALERTS_PAGE (widget);
-  g_autoptr(GArray) ids = selected_ids (self);
-  VigilAlert *alert;
-  GtkWidget *dialog;
-  g_autofree char *body = NULL;
-  const char *asset;
-
-  if (ids->len != 1 ||
-      (alert = vigil_store_get_alert (self->store, g_array_index (ids, gint64, 0), NULL)) == NULL)
-    return;
-  asset = vigil_alert_get_text (alert, VIGIL_ALERT_ASSET_NAME);
-  if (asset != NULL)
-    body = g_strdup_printf (_("New alerts of the rule “%s” from %s on %s are stored as "
-                              "suppressed, and the open ones are hidden."),
-                            vigil_alert_get_text (alert, VIGIL_ALERT_RULE),
-                            vigil_alert_get_text (alert, VIGIL_ALERT_SOURCE), asset);
-  else
-    body = g_strdup_printf (_("New alerts of the rule “%s” from %s, on any asset, are stored "
-                              "as suppressed, and the open ones are hidden."),
-                            vigil_alert_get_text (alert, VIGIL_ALERT_RULE),
-                            vigil_alert_get_text (alert, VIGIL_ALERT_SOURCE));
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
-                                   _("Suppress This Rule?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "1", _("For _1 Day"), "7", _("For _7 Days"),
-                                    "30", _("For _30 Days"), NULL);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "7");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "alert", alert, g_object_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (suppress_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* ---- The rules window ------------------------------------------------------------------ */
-
-typedef struct
-{
-  VigilAlertsPage      *self;
-  AdwPreferencesWindow *window;
-  AdwPreferencesGroup  *suppressions;
-  AdwPreferencesGroup  *autos;
-  GPtrArray            *rows;  /* rows we added to the two groups */
-  GtkEditable          *name;
-  AdwComboRow          *severity;
-  AdwComboRow          *criticality;
-} Rules;
-
-static void fill_rules (Rules *rules);
-
-static void
-rules_error (Rules        *rules,
-             const GError *error)
-{
-  adw_preferences_window_add_toast (rules->window, adw_toast_new (error->message));
-}
-
-static void
-on_delete_suppression (GtkButton *button,
-                       Rules     *rules)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
-
-  if (!vigil_store_delete_suppression (rules->self->store, id, &error))
-    rules_error (rules, error);
-  fill_rules (rules);
-}
-
-static void
-on_delete_auto (GtkButton *button,
-                Rules     *rules)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "id"));
-
-  if (!vigil_store_delete_auto_promotion (rules->self->store, id, &error))
-    rules_error (rules, error);
-  fill_rules (rules);
-}
-
-static void
-on_auto_enabled (GtkSwitch  *sw,
-                 GParamSpec *pspec,
-                 Rules      *rules)
-{
-  g_autoptr(GError) error = NULL;
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (sw), "id"));
-
-  if (!vigil_store_set_auto_promotion_enabled (rules->self->store, id,
-                                               gtk_switch_get_active (sw), &error))
-    rules_error (rules, error);
-}
-
-static GtkWidget *
-delete_button (gint64 id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, _("Delete this rule"));
-  g_object_set_data (G_OBJECT (button), "id", GSIZE_TO_POINTER ((gsize) id));
-  return button;
-}
-
-static void
-fill_rules (Rules *rules)
-{
-  g_autoptr(GPtrArray) sups = vigil_store_list_suppressions (rules->self->store, NULL);
-  g_autoptr(GPtrArray) autos = vigil_store_list_auto_promotions (rules->self->store, NULL);
-
-  for (guint i = 0; i < rules->rows->len; i++)
-    {
-      GtkWidget *row = rules->rows->pdata[i];
-      AdwPreferencesGroup *group = g_object_get_data (G_OBJECT (row), "group");
-      adw_preferences_group_remove (group, row);
-    }
-  g_ptr_array_set_size (rules->rows, 0);
-
-  for (guint i = 0; sups && i < sups->len; i++)
-    {
-      VigilSuppressionRule *r = sups->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *button = delete_button (r->id);
-      g_autofree char *title = g_strdup_printf ("%s (%s)", r->rule, r->source ? r->source : _("any source"));
-      g_autofree char *subtitle = g_strdup_printf (_("%s · until %s · by %s%s%s"),
-                                                   r->asset_name ? r->asset_name : _("any asset"),
-                                                   r->expires_at ? r->expires_at : _("revoked"),
-                                                   r->actor, *r->reason ? " · " : "", r->reason);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_delete_suppression), rules);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (rules->suppressions, row);
-      g_object_set_data (G_OBJECT (row), "group", rules->suppressions);
-      g_ptr_array_add (rules->rows, row);
-    }
-  adw_preferences_group_set_description (rules->suppressions, sups && sups->len ? NULL
-      : _("None. Suppress a rule from an alert’s details."));
-
-  for (guint i = 0; autos && i < autos->len; i++)
-    {
-      VigilAutoPromotionRule *r = autos->pdata[i];
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *sw = gtk_switch_new ();
-      GtkWidget *button = delete_button (r->id);
-      g_autofree char *subtitle = g_strdup_printf (
-          _("Severity %s or more, on %s, from %s"),
-          vigil_vocab_label (VIGIL_VOCAB_SEVERITY, r->min_severity),
-          r->min_criticality ? vigil_vocab_label (VIGIL_VOCAB_CRITICALITY, r->min_criticality)
-                             : _("any asset"),
-          r->source ? r->source : _("any source"));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), r->name);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-      gtk_switch_set_active (GTK_SWITCH (sw), r->enabled);
-      gtk_widget_set_valign (sw, GTK_ALIGN_CENTER);
-      g_object_set_data (G_OBJECT (sw), "id", GSIZE_TO_POINTER ((gsize) r->id));
-      g_signal_connect (sw, "notify::active", G_CALLBACK (on_auto_enabled), rules);
-      g_signal_connect (button, "clicked", G_CALLBACK (on_delete_auto), rules);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), sw);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_preferences_group_add (rules->autos, row);
-      g_object_set_data (G_OBJECT (row), "group", rules->autos);
-      g_ptr_array_add (rules->rows, row);
-    }
-}
-
-static void
-on_add_auto (GtkButton *button,
-             Rules     *rules)
-{
-  static const char * const sev[] = { "low", "medium", "high", "critical" };
-  static const char * const crit[] = { NULL, "low", "medium", "high", "critical" };
-  g_autoptr(GError) error = NULL;
-  const char *name = gtk_editable_get_text (rules->name);
-
-  if (vigil_store_add_auto_promotion (rules->self->store, name,
-                                      sev[MIN (adw_combo_row_get_selected (rules->severity), 3)],
-                                      crit[MIN (adw_combo_row_get_selected (rules->criticality), 4)],
-                                      NULL, &error) == 0)
-    {
-      rules_error (rules, error);
-      return;
-    }
-  gtk_editable_set_text (rules->name, "");
-  fill_rules (rules);
-}
-
-static void
-on_severity_map_apply (AdwEntryRow *row,
-                       Rules       *rules)
-{
-  g_autoptr(GError) error = NULL;
-  const char *source = g_object_get_data (G_OBJECT (row), "source");
-  g_autofree char *map = NULL;
-
-  if (!vigil_store_set_severity_map (rules->self->store, source,
-                                     gtk_editable_get_text (GTK_EDITABLE (row)), &error))
-    {
-      rules_error (rules, error);
-      return;
-    }
-  map = vigil_store_dup_severity_map (rules->self->store, source);
-  gtk_editable_set_text (GTK_EDITABLE (row), map);
-  adw_preferences_window_add_toast (rules->window,
-                                    adw_toast_new (_("Applies to alerts imported from now on")));
-}
-
-static void
-rules_free (gpointer data)
-{
-  Rules *rules = data;
-
-  g_ptr_array_unref (rules->rows);
-  g_object_unref (rules->self);
-  g_free (rules);
+  vigil_alerts_page_refresh (self);
 }
 
 GtkWindow *
 vigil_alerts_page_show_rules (VigilAlertsPage *self)
 {
-  Rules *rules = g_new0 (Rules, 1);
-  GtkWidget *window = adw_preferences_window_new ();
-  GtkWidget *page, *group, *row, *button;
-  const VigilImporterClass * const *importers = vigil_importer_list ();
+  GtkWindow *window;
 
   g_return_val_if_fail (VIGIL_IS_ALERTS_PAGE (self), NULL);
-
-  rules->self = g_object_ref (self);
-  rules->window = ADW_PREFERENCES_WINDOW (window);
-  rules->rows = g_ptr_array_new ();
-  g_object_set_data_full (G_OBJECT (window), "rules", rules, rules_free);
-  gtk_window_set_title (GTK_WINDOW (window), _("Alert Rules"));
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window),
-                                GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, 640);
-
-  /* suppression */
-  page = adw_preferences_page_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Suppression"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "action-unavailable-symbolic");
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Suppressed Rules"));
-  rules->suppressions = ADW_PREFERENCES_GROUP (group);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (rules->window, ADW_PREFERENCES_PAGE (page));
-
-  /* auto-promotion */
-  page = adw_preferences_page_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Auto-Promotion"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "go-up-symbolic");
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Rules"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-      _("A new alert that matches a rule opens an incident in Classification at once."));
-  rules->autos = ADW_PREFERENCES_GROUP (group);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("New Rule"));
-  row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Name"));
-  rules->name = GTK_EDITABLE (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Severity at least"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (
-      (const char *[]) { _("Low"), _("Medium"), _("High"), _("Critical"), NULL })));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
-  rules->severity = ADW_COMBO_ROW (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Asset criticality at least"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (gtk_string_list_new (
-      (const char *[]) { _("Any, or no asset"), _("Low"), _("Medium"), _("High"), _("Critical"),
-                         NULL })));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 4);
-  rules->criticality = ADW_COMBO_ROW (row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-  button = gtk_button_new_with_mnemonic (_("_Add Rule"));
-  gtk_widget_add_css_class (button, "suggested-action");
-  gtk_widget_set_halign (button, GTK_ALIGN_END);
-  gtk_widget_set_margin_top (button, 12);
-  g_signal_connect (button, "clicked", G_CALLBACK (on_add_auto), rules);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), button);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (rules->window, ADW_PREFERENCES_PAGE (page));
-
-  /* severity mapping */
-  page = adw_preferences_page_new ();
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Severity"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "dialog-warning-symbolic");
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Severity Mapping"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-      _("How each source’s severity becomes Vigil’s: value=severity or low-high=severity, "
-        "separated by commas; * matches the rest. Suricata 1 is its most severe. Leave "
-        "empty for the default."));
-  for (guint i = 0; importers[i]; i++)
-    {
-      g_autofree char *map = vigil_store_dup_severity_map (self->store, importers[i]->name);
-      row = adw_entry_row_new ();
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(importers[i]->label));
-      adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (row), TRUE);
-      gtk_editable_set_text (GTK_EDITABLE (row), map);
-      g_object_set_data (G_OBJECT (row), "source", (gpointer) importers[i]->name);
-      g_signal_connect (row, "apply", G_CALLBACK (on_severity_map_apply), rules);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-  adw_preferences_window_add (rules->window, ADW_PREFERENCES_PAGE (page));
-
-  fill_rules (rules);
-  gtk_window_present (GTK_WINDOW (window));
-  return GTK_WINDOW (window);
-}
-
-static void
-rules_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  VigilAlertsPage *self = VIGIL_ALERTS_PAGE (widget);
-
-  if (self->store != NULL)
-    vigil_alerts_page_show_rules (self);
+  window = vigil_alert_rules_window_new (self->store,
+                                         GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
+  gtk_window_present (window);
+  return window;
 }
 
 /* ---- GObject ------------------------------------------------------------------------------- */
@@ -1100,7 +528,7 @@ vigil_alerts_page_set_store (VigilAlertsPage *self,
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, 0);
       vigil_store_set_watch (store, TRUE);
     }
-  refresh (self);
+  vigil_alerts_page_refresh (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 }
 
@@ -1118,7 +546,7 @@ vigil_alerts_page_set_search (VigilAlertsPage *self,
                               const char      *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  refresh (self);
+  vigil_alerts_page_refresh (self);
 }
 
 GListModel *
@@ -1221,16 +649,7 @@ vigil_alerts_page_class_init (VigilAlertsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VigilAlertsPage, detail_box);
   gtk_widget_class_bind_template_callback (widget_class, on_filter_changed);
 
-  gtk_widget_class_install_action (widget_class, "alerts.promote", NULL, promote_action);
-  gtk_widget_class_install_action (widget_class, "alerts.merge", NULL, merge_action);
-  gtk_widget_class_install_action (widget_class, "alerts.dismiss", NULL, dismiss_action);
-  gtk_widget_class_install_action (widget_class, "alerts.suppress", NULL, suppress_action);
-  gtk_widget_class_install_action (widget_class, "alerts.rules", NULL, rules_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
-                                       "alerts.promote", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK,
-                                       "alerts.merge", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "alerts.dismiss", NULL);
+  vigil_alerts_page_class_init_actions (widget_class);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
