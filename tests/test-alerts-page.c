@@ -8,6 +8,7 @@
 
 #include <glib/gstdio.h>
 
+#include "vigil-alert-list.h"
 #include "vigil-alerts-page.h"
 #include "vigil-gui.h"
 #include "vigil-store-alerts.h"
@@ -165,6 +166,63 @@ test_triage_and_live (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The list model is lazy: a count and a first window; the rest is read as
+ * the view (here: the test) reaches it, in the same order as the whole list. */
+static void
+test_lazy_model (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(VigilAlertList) list = vigil_alert_list_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) all = NULL;
+  g_autofree char *dir = vigil_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "eve.json", NULL);
+  VigilImportOptions options = { .format = "suricata", .path = path };
+  VigilAlertFilter filter = { .status = "all" };
+  VigilImportSummary summary;
+  guint n;
+
+  for (int i = 0; i < 700; i++)
+    g_string_append_printf (text, "{\"timestamp\":\"2026-11-30T%02d:%02d:00Z\",\"event_type\":"
+                            "\"alert\",\"src_ip\":\"203.0.113.%d\",\"dest_ip\":\"10.0.0.1\","
+                            "\"alert\":{\"signature_id\":%d,\"signature\":\"S %d\","
+                            "\"severity\":%d}}\n", i / 60 % 24, i % 60, i % 250, i, i,
+                            1 + i % 3);
+  g_file_set_contents (path, text->str, text->len, NULL);
+  vigil_import_summary_init (&summary);
+  g_assert_true (vigil_store_import_alerts (store, &options, &summary, &error));
+  g_assert_no_error (error);
+  vigil_import_summary_clear (&summary);
+
+  g_assert_true (vigil_alert_list_set_filter (list, store, &filter, &error));
+  g_assert_no_error (error);
+  n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  g_assert_cmpuint (n, ==, 700);
+  g_assert_cmpuint (vigil_alert_list_get_n_loaded (list), ==, 0);
+  g_assert_cmpint (vigil_alert_list_find (list, 1), <, 700);
+
+  all = vigil_store_list_alert_ids (store, &filter, &error);
+  g_assert_cmpuint (all->len, ==, n);
+  /* the last row first: ids are read up to it, rows only around it */
+  for (int pos = (int) n - 1; pos >= 0; pos -= 37)
+    {
+      g_autoptr(VigilAlert) alert = g_list_model_get_item (G_LIST_MODEL (list), pos);
+      g_assert_cmpint (vigil_alert_get_id (alert), ==, g_array_index (all, gint64, pos));
+      g_assert_nonnull (vigil_alert_get_title (alert));
+    }
+  g_assert_cmpuint (vigil_alert_list_get_n_loaded (list), <=, 19 * 32);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), n));
+
+  /* a narrower filter: one count, rows replaced */
+  filter.min_severity = "high";
+  g_assert_true (vigil_alert_list_set_filter (list, store, &filter, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==,
+                    vigil_store_count_filtered_alerts (store, &filter, NULL));
+  g_assert_true (vigil_alert_list_set_filter (list, NULL, NULL, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -177,6 +235,7 @@ main (int    argc,
   g_test_add_func ("/alerts-page/screenshots-light", test_screenshots_light);
   g_test_add_func ("/alerts-page/screenshots-dark", test_screenshots_dark);
   g_test_add_func ("/alerts-page/triage-and-live", test_triage_and_live);
+  g_test_add_func ("/alerts-page/lazy-model", test_lazy_model);
 
   return g_test_run ();
 }
