@@ -1522,9 +1522,11 @@ append_stage_severity_ids (VigilStore                *self,
                            const char                *stage,
                            const char                *severity,
                            const VigilIncidentFilter *filter,
+                           guint                      limit,
                            GArray                    *ids,
                            GError                   **error)
 {
+  char limit_sql[32] = "";
   g_autoptr(VigilIncidentFilter) f = vigil_incident_filter_copy (filter);
   g_autofree char *base = NULL;
   g_autofree char *sql = NULL;
@@ -1534,8 +1536,10 @@ append_stage_severity_ids (VigilStore                *self,
   f->severity = g_strdup (severity);
   g_clear_pointer (&f->text, g_free);
   base = filter_sql ("i.id", stage, f, NULL, FALSE);
+  if (limit > 0)
+    g_snprintf (limit_sql, sizeof limit_sql, " LIMIT %u", limit);
   sql = g_strconcat (base, severity ? "" : " AND i.severity IS NULL",
-                     " ORDER BY i.updated_at DESC, i.id DESC", NULL);
+                     " ORDER BY i.updated_at DESC, i.id DESC", limit_sql, NULL);
   stmt = vigil_store_prepare (self, sql, error);
   if (stmt == NULL)
     return FALSE;
@@ -1543,11 +1547,13 @@ append_stage_severity_ids (VigilStore                *self,
   return step_ids (self, stmt, ids, error);
 }
 
-/* The ids of one stage in board order, ignoring the filter's text. */
+/* The first `limit` (0: all) ids of one stage in board order, ignoring
+ * the filter's text. */
 static GArray *
 stage_ids (VigilStore                *self,
            const char                *stage,
            const VigilIncidentFilter *filter,
+           guint                      limit,
            GError                   **error)
 {
   static const char *ranks[] = { "critical", "high", "medium", "low", NULL };
@@ -1555,13 +1561,18 @@ stage_ids (VigilStore                *self,
 
   if (filter != NULL && filter->severity != NULL)
     {
-      if (!append_stage_severity_ids (self, stage, filter->severity, filter, ids, error))
+      if (!append_stage_severity_ids (self, stage, filter->severity, filter, limit, ids, error))
         return NULL;
       return g_steal_pointer (&ids);
     }
   for (guint r = 0; r < G_N_ELEMENTS (ranks); r++)
-    if (!append_stage_severity_ids (self, stage, ranks[r], filter, ids, error))
-      return NULL;
+    {
+      if (limit > 0 && ids->len >= limit)
+        break;
+      if (!append_stage_severity_ids (self, stage, ranks[r], filter,
+                                      limit > 0 ? limit - ids->len : 0, ids, error))
+        return NULL;
+    }
   return g_steal_pointer (&ids);
 }
 
@@ -1614,18 +1625,55 @@ sorted_contains (GArray *sorted,
   return FALSE;
 }
 
-/* Keeps the ids of `ids` that are in `sorted`, in their order. */
-static void
-keep_matching (GArray *ids,
-               GArray *sorted)
+gboolean
+vigil_store_narrow_board_ids (VigilStore  *self,
+                              const char  *text,
+                              GArray      *base[5],
+                              GArray      *ids[5],
+                              GError     **error)
 {
-  gint64 *v = (gint64 *) (gpointer) ids->data;
-  guint n = 0;
+  g_autoptr(GArray) matches = NULL;
 
-  for (guint i = 0; i < ids->len; i++)
-    if (sorted_contains (sorted, v[i]))
-      v[n++] = v[i];
-  g_array_set_size (ids, n);
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (base != NULL && ids != NULL, FALSE);
+
+  if (!vigil_store_match_incident_text (self, text, &matches, error))
+    return FALSE;
+  for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    {
+      if (matches == NULL)
+        {
+          ids[s] = g_array_ref (base[s]);
+          continue;
+        }
+      ids[s] = g_array_sized_new (FALSE, FALSE, sizeof (gint64), MIN (base[s]->len, matches->len));
+      for (guint i = 0; i < base[s]->len; i++)
+        if (sorted_contains (matches, g_array_index (base[s], gint64, i)))
+          g_array_append_val (ids[s], g_array_index (base[s], gint64, i));
+    }
+  return TRUE;
+}
+
+/* The ids of the five stages under `filter` without its text, the first
+ * `limit` of each (0: all). */
+static gboolean
+board_stage_ids (VigilStore                *self,
+                 const VigilIncidentFilter *filter,
+                 guint                      limit,
+                 GArray                    *ids[5],
+                 GError                   **error)
+{
+  for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    {
+      ids[s] = stage_ids (self, vigil_stage_key (s), filter, limit, error);
+      if (ids[s] == NULL)
+        {
+          for (guint t = 0; t < s; t++)
+            g_clear_pointer (&ids[t], g_array_unref);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1634,33 +1682,62 @@ vigil_store_filter_board_ids (VigilStore                *self,
                               GArray                    *ids[5],
                               GError                   **error)
 {
-  g_autoptr(GArray) matches = NULL;
+  GArray *base[VIGIL_N_STAGES];
+  gboolean ok;
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
   g_return_val_if_fail (ids != NULL, FALSE);
-
-  for (guint s = 0; s < VIGIL_N_STAGES; s++)
-    ids[s] = NULL;
 
   /* The board holds the open incidents and the recently closed ones: a
    * few thousand ids, read in order from the stage index.  Text narrows
    * them by one FTS query (its rowids, sorted) rather than by looking up
    * every matching incident, most of which are long closed. */
-  if (filter != NULL && !vigil_store_match_incident_text (self, filter->text, &matches, error))
-    return FALSE;
   for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    ids[s] = NULL;
+  if (!board_stage_ids (self, filter, 0, base, error))
+    return FALSE;
+  ok = vigil_store_narrow_board_ids (self, filter ? filter->text : NULL, base, ids, error);
+  for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    g_array_unref (base[s]);
+  return ok;
+}
+
+gboolean
+vigil_store_filter_board_window (VigilStore                *self,
+                                 const VigilIncidentFilter *filter,
+                                 guint                      limit,
+                                 GArray                    *ids[5],
+                                 gint64                     counts[5],
+                                 GError                   **error)
+{
+  g_autofree char *fts = NULL;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (limit > 0, FALSE);
+
+  fts = filter ? vigil_fts5_prefix_query (filter->text) : NULL;
+  if (fts != NULL)
     {
-      ids[s] = stage_ids (self, vigil_stage_key (s), filter, error);
-      if (ids[s] == NULL)
+      /* text needs every id of the board anyway */
+      if (!vigil_store_filter_board_ids (self, filter, ids, error))
+        return FALSE;
+      for (guint s = 0; s < VIGIL_N_STAGES; s++)
         {
-          for (guint t = 0; t < s; t++)
-            g_clear_pointer (&ids[t], g_array_unref);
-          return FALSE;
+          counts[s] = ids[s]->len;
+          g_array_set_size (ids[s], MIN (ids[s]->len, limit));
         }
-      if (matches != NULL)
-        keep_matching (ids[s], matches);
+      return TRUE;
     }
-  return TRUE;
+  if (!vigil_store_count_incidents_by_stage (self, filter, counts, error))
+    return FALSE;
+  return board_stage_ids (self, filter, limit, ids, error);
+}
+
+gboolean
+vigil_store_has_incidents (VigilStore *self)
+{
+  g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
+  return vigil_store_query_int (self, "SELECT EXISTS (SELECT 1 FROM incidents)", NULL) > 0;
 }
 
 GPtrArray *
@@ -1716,6 +1793,29 @@ vigil_store_count_incidents_by_stage (VigilStore                *self,
     counts[i] = 0;
   if (filter != NULL)
     fts = vigil_fts5_prefix_query (filter->text);
+  if (fts == NULL)
+    {
+      /* one count per stage: each reads its stage's part of an index
+       * (incidents_closed for the recent closed ones) */
+      for (guint s = 0; s < VIGIL_N_STAGES; s++)
+        {
+          g_autofree char *count_sql = filter_sql ("count(*)", vigil_stage_key (s), filter, NULL, FALSE);
+          sqlite3_stmt *count = vigil_store_prepare (self, count_sql, error);
+          if (count == NULL)
+            return FALSE;
+          bind_filter (count, vigil_stage_key (s), filter, NULL);
+          rc = sqlite3_step (count);
+          if (rc == SQLITE_ROW)
+            counts[s] = sqlite3_column_int64 (count, 0);
+          sqlite3_reset (count);
+          if (rc != SQLITE_ROW)
+            {
+              vigil_store_set_error (self, error, rc, NULL);
+              return FALSE;
+            }
+        }
+      return TRUE;
+    }
   base = filter_sql ("i.stage, count(*)", NULL, filter, fts, FALSE);
   sql = g_strconcat (base, " GROUP BY i.stage", NULL);
   stmt = vigil_store_prepare (self, sql, error);

@@ -187,6 +187,24 @@ gboolean       vigil_store_filter_board_ids   (VigilStore                *self,
                                                const VigilIncidentFilter *filter,
                                                GArray                    *ids[5],
                                                GError                   **error);
+/* The ids[stage] of base[stage] (both in board order) whose incident
+ * matches `text` (one FTS query; no text: new references to base), so that
+ * typing in the filter bar does not read the columns again. */
+gboolean       vigil_store_narrow_board_ids   (VigilStore                *self,
+                                               const char                *text,
+                                               GArray                    *base[5],
+                                               GArray                    *ids[5],
+                                               GError                   **error);
+/* The first `limit` ids of each column and the number of ids of each
+ * (counts[stage]), for the board's first frame. */
+gboolean       vigil_store_filter_board_window (VigilStore               *self,
+                                                const VigilIncidentFilter *filter,
+                                                guint                     limit,
+                                                GArray                   *ids[5],
+                                                gint64                    counts[5],
+                                                GError                  **error);
+/* Whether there is any incident (without counting them). */
+gboolean       vigil_store_has_incidents      (VigilStore                *self);
 /* The rowids (sorted) of the incidents whose reference, title,
  * description or observables match `text` as prefixes (see
  * vigil_fts5_prefix_query); *rowids is NULL when the text has nothing to

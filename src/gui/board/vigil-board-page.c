@@ -33,7 +33,9 @@ typedef struct
   GtkWidget        *placeholder;
   GtkListView      *view;
   VigilRecordList  *list;
-  GArray           *ids;      /* every id of the column, in order */
+  GArray           *ids;      /* the ids of the column, in order (the first ones
+                               * only while the page loads: see partial) */
+  guint             total;    /* how many ids the column has */
   guint             grow_id;  /* idle source that extends the window */
   gboolean          reset;    /* the next refresh starts the window again */
 } Column;
@@ -50,6 +52,15 @@ struct _VigilBoardPage
   gboolean             closed_all;
   gboolean             updating_chips;
   gboolean             reset_windows; /* the next refresh starts each column at its top */
+  /* Every id of each column under the filter without its text, so that a
+   * keystroke is one FTS query; read again on any change in the store,
+   * when the rest of the filter changes, or when older than BASE_MAX_AGE
+   * (overdue and closed-since move with the clock). */
+  GArray              *base[VIGIL_N_STAGES];
+  char                *base_key;
+  gint64               base_time;
+  gboolean             partial;       /* only the first window of each column is read */
+  guint                full_load_id;
   Column               columns[VIGIL_N_STAGES];
 
   AdwToastOverlay     *toasts;
@@ -77,6 +88,9 @@ G_DEFINE_FINAL_TYPE (VigilBoardPage, vigil_board_page, GTK_TYPE_WIDGET)
  * builds a row for up to 200 items of its model whether they are on screen
  * or not, so a short model is what keeps a new query cheap. */
 #define WINDOW 10
+/* the first frame: what a column shows in a window of 800 pixels */
+#define FIRST_WINDOW 6
+#define BASE_MAX_AGE (30 * G_USEC_PER_SEC)
 
 enum { PROP_0, PROP_STORE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
@@ -130,9 +144,9 @@ update_count (Column *column)
 {
   char count[16];
 
-  g_snprintf (count, sizeof count, "%u", column->ids->len);
+  g_snprintf (count, sizeof count, "%u", column->total);
   gtk_label_set_text (column->count, count);
-  gtk_widget_set_visible (column->placeholder, column->ids->len == 0);
+  gtk_widget_set_visible (column->placeholder, column->total == 0);
 }
 
 /* How many of the new ids the list shows.  After a change in the store the
@@ -159,16 +173,17 @@ window_length (Column  *column,
 static void
 set_column_ids (Column  *column,
                 GArray  *ids,
+                guint    total,
                 gboolean reset)
 {
   guint n = window_length (column, ids, reset);
 
   g_clear_pointer (&column->ids, g_array_unref);
   column->ids = g_array_ref (ids);
+  column->total = total;
   vigil_record_list_set_ids (column->list, (const gint64 *) (gpointer) ids->data, n);
-  /* a column emptied by moves is topped up (appended: exact too) */
-  if (n < WINDOW && ids->len > n)
-    vigil_record_list_set_ids (column->list, (const gint64 *) (gpointer) ids->data, MIN (ids->len, WINDOW));
+  /* a column that moves have shortened grows again as its adjustment
+   * changes (scrolled_cb) */
   update_count (column);
 }
 
@@ -179,6 +194,8 @@ extend_window (Column *column,
 {
   guint shown = g_list_model_get_n_items (G_LIST_MODEL (column->list));
 
+  if (column->page->partial)
+    vigil_board_page_refresh (column->page);
   if (shown >= column->ids->len)
     return;
   vigil_record_list_set_ids (column->list, (const gint64 *) (gpointer) column->ids->data,
@@ -198,7 +215,7 @@ grow_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Near the end of the window: show more, after this frame. */
+/* Less than half a page below the view: show more, after this frame. */
 static void
 scrolled_cb (GtkAdjustment *adj,
              Column        *column)
@@ -208,9 +225,9 @@ scrolled_cb (GtkAdjustment *adj,
   double upper = gtk_adjustment_get_upper (adj);
 
   if (column->grow_id != 0 || column->ids == NULL ||
-      g_list_model_get_n_items (G_LIST_MODEL (column->list)) >= column->ids->len)
+      g_list_model_get_n_items (G_LIST_MODEL (column->list)) >= column->total)
     return;
-  if (page > 0 && value + 2 * page >= upper)
+  if (page > 0 && value + 1.5 * page >= upper)
     column->grow_id = g_idle_add (grow_cb, column);
 }
 
@@ -219,28 +236,100 @@ clear_column (Column *column)
 {
   g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  set_column_ids (column, empty, TRUE);
+  set_column_ids (column, empty, 0, TRUE);
 }
 
 static void
 update_empty_state (VigilBoardPage *self)
 {
-  gboolean empty = self->store == NULL || vigil_store_count (self->store, VIGIL_KIND_INCIDENT) == 0;
+  gboolean empty = self->store == NULL || !vigil_store_has_incidents (self->store);
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "board");
 }
 
-void
-vigil_board_page_refresh (VigilBoardPage *self)
+static void
+drop_base (VigilBoardPage *self)
 {
-  g_return_if_fail (VIGIL_IS_BOARD_PAGE (self));
+  for (guint i = 0; i < VIGIL_N_STAGES; i++)
+    g_clear_pointer (&self->base[i], g_array_unref);
+  g_clear_pointer (&self->base_key, g_free);
+}
 
+/* Reads every id of the columns under `filter` without its text, unless
+ * they are at hand. */
+static gboolean
+load_base (VigilBoardPage       *self,
+           VigilIncidentFilter  *filter,
+           GError              **error)
+{
+  g_autoptr(VigilIncidentFilter) base = vigil_incident_filter_copy (filter);
+  g_autofree char *chips = NULL;
+  g_autofree char *key = NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  g_clear_pointer (&base->text, g_free);
+  chips = vigil_incident_filter_to_string (base);
+  key = g_strdup_printf ("%s closed:%u", chips, base->closed_days);
+  if (self->base_key != NULL && g_str_equal (self->base_key, key) && now - self->base_time < BASE_MAX_AGE)
+    return TRUE;
+  drop_base (self);
+  if (!vigil_store_filter_board_ids (self->store, base, self->base, error))
+    return FALSE;
+  self->base_key = g_steal_pointer (&key);
+  self->base_time = now;
+  return TRUE;
+}
+
+static gboolean
+full_load_cb (gpointer data)
+{
+  VigilBoardPage *self = data;
+
+  self->full_load_id = 0;
+  if (self->partial)
+    vigil_board_page_refresh (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame needs only the first window of each column and the
+ * counts; every id is read right after it. */
+static gboolean
+load_first_windows (VigilBoardPage      *self,
+                    VigilIncidentFilter *filter)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids[VIGIL_N_STAGES];
+  gint64 counts[VIGIL_N_STAGES];
+
+  if (!vigil_store_filter_board_window (self->store, filter, FIRST_WINDOW, ids, counts, &error))
+    {
+      g_warning ("Cannot list the board: %s", error->message);
+      return FALSE;
+    }
+  for (guint i = 0; i < VIGIL_N_STAGES; i++)
+    {
+      set_column_ids (&self->columns[i], ids[i], (guint) counts[i], TRUE);
+      self->columns[i].reset = FALSE;
+      g_array_unref (ids[i]);
+    }
+  self->partial = TRUE;
+  if (self->full_load_id == 0)
+    self->full_load_id = g_idle_add_full (G_PRIORITY_LOW, full_load_cb, self, NULL);
+  return TRUE;
+}
+
+static void
+refresh (VigilBoardPage *self,
+         gboolean        keep_base)
+{
   g_autoptr(VigilIncidentFilter) filter = NULL;
   g_autoptr(GError) error = NULL;
   GArray *ids[VIGIL_N_STAGES];
   gboolean reset = self->reset_windows;
 
   self->reset_windows = FALSE;
+  if (!keep_base)
+    drop_base (self);
   if (self->store == NULL)
     {
       for (guint i = 0; i < VIGIL_N_STAGES; i++)
@@ -249,21 +338,35 @@ vigil_board_page_refresh (VigilBoardPage *self)
       return;
     }
 
-  /* one FTS query (if any) for the five columns */
   filter = vigil_incident_filter_copy (self->filter);
   filter->closed_days = closed_days (self);
-  if (!vigil_store_filter_board_ids (self->store, filter, ids, &error))
+  if (self->base_key == NULL && !gtk_widget_get_mapped (GTK_WIDGET (self)) && reset &&
+      load_first_windows (self, filter))
+    {
+      update_empty_state (self);
+      return;
+    }
+  if (!load_base (self, filter, &error) ||
+      !vigil_store_narrow_board_ids (self->store, filter->text, self->base, ids, &error))
     {
       g_warning ("Cannot list the board: %s", error->message);
       return;
     }
+  self->partial = FALSE;
   for (guint i = 0; i < VIGIL_N_STAGES; i++)
     {
-      set_column_ids (&self->columns[i], ids[i], reset || self->columns[i].reset);
+      set_column_ids (&self->columns[i], ids[i], ids[i]->len, reset || self->columns[i].reset);
       self->columns[i].reset = FALSE;
       g_array_unref (ids[i]);
     }
   update_empty_state (self);
+}
+
+void
+vigil_board_page_refresh (VigilBoardPage *self)
+{
+  g_return_if_fail (VIGIL_IS_BOARD_PAGE (self));
+  refresh (self, FALSE);
 }
 
 static void
@@ -963,7 +1066,7 @@ apply_filter_text (VigilBoardPage *self,
     if (!same)
       {
         self->reset_windows = TRUE;
-        vigil_board_page_refresh (self);
+        refresh (self, TRUE);
       }
   }
 }
@@ -1206,6 +1309,8 @@ vigil_board_page_dispose (GObject *object)
 {
   VigilBoardPage *self = VIGIL_BOARD_PAGE (object);
 
+  g_clear_handle_id (&self->full_load_id, g_source_remove);
+  drop_base (self);
   for (guint i = 0; i < VIGIL_N_STAGES; i++)
     {
       g_clear_handle_id (&self->columns[i].grow_id, g_source_remove);
