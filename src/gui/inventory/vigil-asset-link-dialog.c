@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "vigil-asset-link-dialog.h"
+#include "vigil-inventory-util.h"
 #include "vigil-store-assets.h"
 
 struct _VigilAssetLinkDialog
@@ -191,7 +192,7 @@ reload (VigilAssetLinkDialog *self)
       set_problem (self, error->message);
       return;
     }
-  vigil_record_list_set_ids (self->assets, (const gint64 *) (gpointer) ids->data, ids->len);
+  vigil_inventory_set_ids (self->assets, (const gint64 *) (gpointer) ids->data, ids->len);
   /* the first match is chosen, so that Enter adds it */
   if (ids->len > 0 && gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, 0);

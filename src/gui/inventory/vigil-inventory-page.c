@@ -22,51 +22,11 @@
 #include "vigil-extract.h"
 #include "vigil-graph-view.h"
 #include "vigil-inventory-dialogs.h"
-#include "vigil-inventory-page.h"
+#include "vigil-inventory-page-private.h"
 #include "vigil-store-assets.h"
 #include "vigil-store-documents.h"
 #include "vigil-window.h"
 
-struct _VigilInventoryPage
-{
-  GtkWidget          parent_instance;
-
-  VigilStore        *store;
-  gulong             changed_id;
-
-  VigilRecordList   *assets;
-  GtkSingleSelection *asset_selection;
-  VigilAssetSort     sort;
-  gboolean           descending;
-  gint64             asset_id;
-  gboolean           keeping_selection;
-
-  VigilRecordList   *documents;
-  GtkSingleSelection *doc_selection;
-  gint64             document_id;
-
-  GCancellable      *extract_cancellable;
-  gboolean           extracting;
-  gboolean           extract_again;
-
-  guint              n_hits;
-
-  /* template */
-  GtkWidget         *box;
-  GtkWidget         *stack;
-  GtkWidget         *search_entry;
-  GtkWidget         *progress;
-  GtkWidget         *asset_filter;
-  GtkWidget         *asset_list_stack;
-  GtkWidget         *asset_view;
-  GtkWidget         *asset_detail;
-  GtkWidget         *doc_side;
-  GtkWidget         *doc_filter;
-  GtkWidget         *doc_list;
-  GtkWidget         *doc_detail;
-  GtkWidget         *preview;
-  GtkWidget         *search_results;
-};
 
 G_DEFINE_FINAL_TYPE (VigilInventoryPage, vigil_inventory_page, GTK_TYPE_WIDGET)
 
@@ -81,9 +41,9 @@ static void on_asset_selected (GtkSingleSelection *selection,
 
 /* Helpers ---------------------------------------------------------------------------- */
 
-static void
-toast (VigilInventoryPage *self,
-       const char         *message)
+void
+vigil_inventory_page_toast (VigilInventoryPage *self,
+                            const char         *message)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -91,9 +51,9 @@ toast (VigilInventoryPage *self,
     vigil_window_show_toast (VIGIL_WINDOW (root), message);
 }
 
-static void
-show_error (VigilInventoryPage *self,
-            const GError       *error)
+void
+vigil_inventory_page_show_error (VigilInventoryPage *self,
+                                 const GError       *error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
@@ -120,8 +80,11 @@ load_document (gpointer user_data,
 }
 
 /* New ids from SQL.  The selected asset stays selected while it is in the
- * list: GtkSingleSelection drops a selection whose row was replaced, and a
- * changed asset's row is a new record. */
+ * list, by its id.  The selection is cleared while the rows change: with a
+ * selected row inside the changed span, GtkSingleSelection (GTK 4.8) looks
+ * for its item among all the added rows, building every one of them (20,000
+ * records for a keystroke), and drops the selection anyway because a changed
+ * asset's row is a new record. */
 static void
 reload_assets (VigilInventoryPage *self)
 {
@@ -137,11 +100,12 @@ reload_assets (VigilInventoryPage *self)
   ids = vigil_store_list_asset_ids (self->store, filter, self->sort, self->descending, &error);
   if (ids == NULL)
     {
-      show_error (self, error);
+      vigil_inventory_page_show_error (self, error);
       return;
     }
   self->keeping_selection = TRUE;
-  vigil_record_list_set_ids (self->assets, (const gint64 *) (gpointer) ids->data, ids->len);
+  gtk_single_selection_set_selected (self->asset_selection, GTK_INVALID_LIST_POSITION);
+  vigil_inventory_set_ids (self->assets, (const gint64 *) (gpointer) ids->data, ids->len);
   position = keep > 0 ? vigil_record_list_find (self->assets, keep) : -1;
   if (position >= 0)
     gtk_single_selection_set_selected (self->asset_selection, (guint) position);
@@ -361,10 +325,10 @@ reload_documents (VigilInventoryPage *self)
                                        &error);
   if (ids == NULL)
     {
-      show_error (self, error);
+      vigil_inventory_page_show_error (self, error);
       return;
     }
-  vigil_record_list_set_ids (self->documents, (const gint64 *) (gpointer) ids->data, ids->len);
+  vigil_inventory_set_ids (self->documents, (const gint64 *) (gpointer) ids->data, ids->len);
 }
 
 static void
@@ -586,7 +550,7 @@ on_extracted (GObject      *source,
       self->extracting = FALSE;
       gtk_widget_set_visible (self->progress, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+        vigil_inventory_page_show_error (self, error);
       return;
     }
   self->extracting = FALSE;
@@ -597,7 +561,7 @@ on_extracted (GObject      *source,
                                                                "The text of %u document could not be read; it is archived all the same",
                                                                "The text of %u documents could not be read; they are archived all the same",
                                                                failed), failed);
-      toast (self, message);
+      vigil_inventory_page_toast (self, message);
     }
   if (self->extract_again)
     start_extraction (self);
@@ -648,7 +612,7 @@ vigil_inventory_page_add_files (VigilInventoryPage *self,
       id = vigil_store_add_document (self->store, path, NULL, &existing, &error);
       if (id == 0)
         {
-          show_error (self, error);
+          vigil_inventory_page_show_error (self, error);
           g_clear_error (&error);
           continue;
         }
@@ -666,7 +630,7 @@ vigil_inventory_page_add_files (VigilInventoryPage *self,
                                                 "%u documents archived", added), added);
       else
         message = g_strdup_printf (_("%u documents archived, %u already in the archive"), added, known);
-      toast (self, message);
+      vigil_inventory_page_toast (self, message);
       vigil_inventory_page_select_document (self, last);
     }
   start_extraction (self);
@@ -761,7 +725,7 @@ vigil_inventory_page_search (VigilInventoryPage *self,
   hits = vigil_store_search_inventory (self->store, query, 50, &error);
   if (hits == NULL)
     {
-      show_error (self, error);
+      vigil_inventory_page_show_error (self, error);
       return;
     }
   for (guint i = 0; i < hits->len; i++)
@@ -811,254 +775,6 @@ on_search_row_activated (VigilInventoryPage *self,
     vigil_inventory_page_select_document (self, id);
 }
 
-/* Actions ------------------------------------------------------------------------------------ */
-
-static GtkWindow *
-parent_window (VigilInventoryPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
-
-static void
-action_search (GtkWidget  *widget,
-               const char *name,
-               GVariant   *param)
-{
-  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
-  gtk_widget_grab_focus (self->search_entry);
-}
-
-static void
-action_new_asset (GtkWidget  *widget,
-                  const char *name,
-                  GVariant   *param)
-{
-  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
-  if (self->store)
-    gtk_window_present (vigil_asset_editor_new (parent_window (self), self->store, 0));
-}
-
-static void
-action_edit_asset (GtkWidget  *widget,
-                   const char *name,
-                   GVariant   *param)
-{
-  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
-  if (self->store && self->asset_id > 0)
-    gtk_window_present (vigil_asset_editor_new (parent_window (self), self->store, self->asset_id));
-}
-
-static void
-action_add_dependency (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
-
-  vigil_asset_detail_add_dependency (VIGIL_ASSET_DETAIL (self->asset_detail));
-}
-
-static void
-action_edit_document (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
-  GtkWindow *editor;
-
-  if (self->store && self->document_id > 0
-      && (editor = vigil_document_editor_new (parent_window (self), self->store, self->document_id)) != NULL)
-    gtk_window_present (editor);
-}
-
-/* Opens a read-only copy under the document's own name, so the viewer
- * knows its type and can never change the archived file. */
-static void
-action_open_document (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
-  g_autoptr(VigilDocument) d = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *source = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *target = NULL;
-  g_autofree char *uri = NULL;
-  g_autoptr(GFile) from = NULL;
-  g_autoptr(GFile) to = NULL;
-
-  if (self->store == NULL || self->document_id <= 0)
-    return;
-  d = vigil_store_get_document (self->store, self->document_id, &error);
-  if (d == NULL)
-    goto fail;
-  source = vigil_store_dup_document_path (self->store, d);
-  dir = g_build_filename (g_get_user_cache_dir (), "vigil", "open", vigil_document_get_sha256 (d), NULL);
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot create %s"), dir);
-      goto fail;
-    }
-  target = g_build_filename (dir, vigil_document_get_filename (d), NULL);
-  from = g_file_new_for_path (source);
-  to = g_file_new_for_path (target);
-  if (!g_file_test (target, G_FILE_TEST_EXISTS)
-      && !g_file_copy (from, to, G_FILE_COPY_NONE, NULL, NULL, NULL, &error))
-    goto fail;
-  g_chmod (target, 0400);
-  uri = g_file_get_uri (to);
-  if (!g_app_info_launch_default_for_uri (uri, NULL, &error))
-    goto fail;
-  return;
-
-fail:
-  show_error (self, error);
-}
-
-static void
-on_files_chosen (GtkNativeDialog    *dialog,
-                 int                 response,
-                 VigilInventoryPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      vigil_inventory_page_add_files (self, files);
-    }
-  g_object_unref (dialog);
-}
-
-static void
-action_add_documents (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (_("Add Documents to the Archive"), parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Add"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_files_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
-static void
-report_import (VigilInventoryPage     *self,
-               const char             *path,
-               VigilAssetImportReport *report,
-               const GError           *error);
-
-static void
-on_import_response (AdwMessageDialog   *dialog,
-                    const char         *response,
-                    VigilInventoryPage *self)
-{
-  const char *path = g_object_get_data (G_OBJECT (dialog), "path");
-
-  if (g_str_equal (response, "skip"))
-    {
-      g_autoptr(VigilAssetImportReport) report = NULL;
-      g_autoptr(GError) error = NULL;
-      vigil_asset_import_file (self->store, path, NULL, VIGIL_ASSET_IMPORT_SKIP_INVALID, &report, &error);
-      report_import (self, path, report, error);
-    }
-}
-
-static void
-report_import (VigilInventoryPage     *self,
-               const char             *path,
-               VigilAssetImportReport *report,
-               const GError           *error)
-{
-  g_autoptr(GString) body = g_string_new (NULL);
-  g_autofree char *basename = g_path_get_basename (path);
-  AdwMessageDialog *dialog;
-  GPtrArray *lines = NULL;
-
-  if (error == NULL && (report == NULL || report->unresolved->len == 0))
-    {
-      g_autofree char *message = g_strdup_printf (_("%u assets created, %u updated"),
-                                                  report ? report->created : 0,
-                                                  report ? report->updated : 0);
-      toast (self, message);
-      return;
-    }
-
-  if (error != NULL)
-    {
-      g_string_append (body, error->message);
-      lines = report ? report->problems : NULL;
-    }
-  else
-    {
-      g_string_append_printf (body, _("%u assets created, %u updated. These contacts and teams matched "
-                                      "nobody in the organisation; the assets were imported without them:"),
-                              report->created, report->updated);
-      lines = report->unresolved;
-    }
-  for (guint i = 0; lines != NULL && i < lines->len && i < 15; i++)
-    g_string_append_printf (body, "\n• %s", (char *) g_ptr_array_index (lines, i));
-  if (lines != NULL && lines->len > 15)
-    g_string_append_printf (body, _("\n… and %u more"), lines->len - 15);
-
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent_window (self),
-                                                       error ? _("Nothing Was Imported") : _("Assets Imported"),
-                                                       NULL));
-  adw_message_dialog_format_body (dialog, "%s: %s", basename, body->str);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  if (error != NULL && report != NULL && report->problems->len > 0 && report->problems->len < report->rows)
-    {
-      adw_message_dialog_add_response (dialog, "skip", _("_Import the Valid Rows"));
-      adw_message_dialog_set_response_appearance (dialog, "skip", ADW_RESPONSE_SUGGESTED);
-      g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
-      g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), self);
-    }
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-on_csv_chosen (GtkNativeDialog    *dialog,
-               int                 response,
-               VigilInventoryPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *path = g_file_get_path (file);
-      g_autoptr(VigilAssetImportReport) report = NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL)
-        {
-          vigil_asset_import_file (self->store, path, NULL, 0, &report, &error);
-          report_import (self, path, report, error);
-        }
-    }
-  g_object_unref (dialog);
-}
-
-static void
-action_import_assets (GtkWidget  *widget,
-                      const char *name,
-                      GVariant   *param)
-{
-  VigilInventoryPage *self = VIGIL_INVENTORY_PAGE (widget);
-  GtkFileChooserNative *dialog;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  dialog = gtk_file_chooser_native_new (_("Import Assets from CSV"), parent_window (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_pattern (filter, "*.csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_csv_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-
 /* The store ----------------------------------------------------------------------------------- */
 
 static void
@@ -1072,17 +788,20 @@ on_store_changed (VigilStore         *store,
     {
       /* the rows replaced, then the ids again: the selection is kept */
       self->keeping_selection = TRUE;
+      gtk_single_selection_set_selected (self->asset_selection, GTK_INVALID_LIST_POSITION);
+      /* many: the rows go, then come back built fresh (see
+       * vigil_inventory_set_ids() for why not invalidate_all) */
       if (id > 0 && g_str_equal (kind, VIGIL_KIND_ASSET))
         vigil_record_list_invalidate (self->assets, id);
       else
-        vigil_record_list_invalidate_all (self->assets);
+        vigil_record_list_set_ids (self->assets, NULL, 0);
       self->keeping_selection = FALSE;
       reload_assets (self);
       vigil_asset_detail_refresh (VIGIL_ASSET_DETAIL (self->asset_detail));
     }
   else if (g_str_equal (kind, VIGIL_KIND_DOCUMENT))
     {
-      vigil_record_list_invalidate_all (self->documents);
+      vigil_record_list_set_ids (self->documents, NULL, 0);
       reload_documents (self);
       refresh_doc_detail (self);
       vigil_asset_detail_refresh (VIGIL_ASSET_DETAIL (self->asset_detail));
@@ -1290,19 +1009,7 @@ vigil_inventory_page_class_init (VigilInventoryPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_detail_asset_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_detail_document_activated);
 
-  gtk_widget_class_install_action (widget_class, "inventory.search", NULL, action_search);
-  gtk_widget_class_install_action (widget_class, "inventory.new-asset", NULL, action_new_asset);
-  gtk_widget_class_install_action (widget_class, "inventory.edit-asset", NULL, action_edit_asset);
-  gtk_widget_class_install_action (widget_class, "inventory.add-dependency", NULL, action_add_dependency);
-  gtk_widget_class_install_action (widget_class, "inventory.import-assets", NULL, action_import_assets);
-  gtk_widget_class_install_action (widget_class, "inventory.add-documents", NULL, action_add_documents);
-  gtk_widget_class_install_action (widget_class, "inventory.edit-document", NULL, action_edit_document);
-  gtk_widget_class_install_action (widget_class, "inventory.open-document", NULL, action_open_document);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "inventory.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "inventory.new-asset", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "inventory.add-dependency", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "inventory.add-documents", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "inventory.import-assets", NULL);
+  vigil_inventory_page_class_init_actions (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

@@ -57,3 +57,40 @@ vigil_inventory_or_dash (const char *text)
 {
   return text && *text ? text : "—";
 }
+
+/* GTK 4.8's list views, when rows they show are replaced by others in one
+ * items-changed, look for each removed row's item among all the added ones
+ * (to keep their anchor and focus): every added record is built, 20,000 of
+ * them when a filter is cleared.  So a replacement is told in two exact
+ * steps: the rows that go, then the rows that come, at the same place. */
+void
+vigil_inventory_set_ids (VigilRecordList *list,
+                         const gint64    *ids,
+                         guint            n_ids)
+{
+  guint old_n = g_list_model_get_n_items (G_LIST_MODEL (list));
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old_n && prefix < n_ids && vigil_record_list_get_id (list, prefix) == ids[prefix])
+    prefix++;
+  while (suffix < old_n - prefix && suffix < n_ids - prefix
+         && vigil_record_list_get_id (list, old_n - 1 - suffix) == ids[n_ids - 1 - suffix])
+    suffix++;
+  if (old_n - prefix - suffix > 0 && n_ids - prefix - suffix > 0)
+    {
+      g_autoptr(GArray) kept = g_array_sized_new (FALSE, FALSE, sizeof (gint64), prefix + suffix);
+
+      for (guint i = 0; i < prefix; i++)
+        {
+          gint64 id = vigil_record_list_get_id (list, i);
+          g_array_append_val (kept, id);
+        }
+      for (guint i = old_n - suffix; i < old_n; i++)
+        {
+          gint64 id = vigil_record_list_get_id (list, i);
+          g_array_append_val (kept, id);
+        }
+      vigil_record_list_set_ids (list, (const gint64 *) (gpointer) kept->data, kept->len);
+    }
+  vigil_record_list_set_ids (list, ids, n_ids);
+}

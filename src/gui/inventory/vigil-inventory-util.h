@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "vigil-core.h"
+
 G_BEGIN_DECLS
 
 void        vigil_inventory_clear_box (GtkWidget  *box);
@@ -16,5 +18,9 @@ GtkWidget  *vigil_inventory_text_row  (const char *title,
                                        const char *subtitle);
 GtkWidget  *vigil_inventory_group     (const char *title);
 const char *vigil_inventory_or_dash   (const char *text);
+/* vigil_record_list_set_ids() for a list shown by a GTK 4.8 list view. */
+void        vigil_inventory_set_ids   (VigilRecordList *list,
+                                       const gint64    *ids,
+                                       guint            n_ids);
 
 G_END_DECLS
