@@ -1,15 +1,15 @@
 /* vigil-board-page.c — the incident board: five stages as columns of cards
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Each column is a GtkListView over a VigilRecordList: the ids (ordered and
- * filtered in SQL) are re-read when the store changes and diffed, so a
- * moved card is one exact removal in one column and one insertion in
- * another, and only the visible cards are ever built.
+ * Each column is a GtkListView over a VigilRecordList that holds a window
+ * of the column's ids (ordered and filtered in SQL): the first few, more as
+ * the column is scrolled.  The ids are re-read when the store changes and
+ * diffed, so a moved card is one exact removal in one column and one
+ * insertion in another; the header counts the whole column.
  *
- * Drag and drop, the keyboard (Ctrl+Shift+←/→), the "Move to" menu and
- * vigilctl all end in board.move → vigil_store_move_incident(), whose
- * workflow rules decide; a refusal is a toast with the rule, an accepted
- * move a toast with Undo.
+ * The actions (moving, undo, escalating, editing) are in
+ * vigil-board-page-actions.c, the cards' factory and drag and drop in
+ * vigil-board-page-dnd.c.
  */
 #include "config.h"
 
@@ -17,69 +17,8 @@
 
 #include "vigil-application.h"
 #include "vigil-board-card.h"
-#include "vigil-board-dialogs.h"
-#include "vigil-board-page.h"
-#include "vigil-incident-editor.h"
+#include "vigil-board-page-private.h"
 #include "vigil-preferences.h"
-#include "vigil-workflow.h"
-
-typedef struct
-{
-  VigilBoardPage   *page;
-  VigilStage        stage;
-  GtkWidget        *box;
-  GtkLabel         *title;
-  GtkLabel         *count;
-  GtkWidget        *placeholder;
-  GtkListView      *view;
-  VigilRecordList  *list;
-  GArray           *ids;      /* the ids of the column, in order (the first ones
-                               * only while the page loads: see partial) */
-  guint             total;    /* how many ids the column has */
-  guint             grow_id;  /* idle source that extends the window */
-  gboolean          reset;    /* the next refresh starts the window again */
-} Column;
-
-struct _VigilBoardPage
-{
-  GtkWidget            parent_instance;
-
-  VigilStore          *store;
-  gulong               changed_id;
-  VigilIncidentFilter *filter;
-  char                *filter_error;
-  gint64               me_id;
-  gboolean             closed_all;
-  gboolean             updating_chips;
-  gboolean             reset_windows; /* the next refresh starts each column at its top */
-  /* Every id of each column under the filter without its text, so that a
-   * keystroke is one FTS query; read again on any change in the store,
-   * when the rest of the filter changes, or when older than BASE_MAX_AGE
-   * (overdue and closed-since move with the clock). */
-  GArray              *base[VIGIL_N_STAGES];
-  char                *base_key;
-  gint64               base_time;
-  gboolean             partial;       /* only the first window of each column is read */
-  guint                full_load_id;
-  Column               columns[VIGIL_N_STAGES];
-
-  AdwToastOverlay     *toasts;
-  GtkToggleButton     *search_button;
-  GtkLabel            *filter_summary;
-  GtkToggleButton     *closed_all_button;
-  GtkSearchBar        *search_bar;
-  GtkSearchEntry      *search_entry;
-  GtkBox              *chips_box;
-  GtkStack            *stack;
-  GtkBox              *columns_box;
-
-  GtkDropDown         *chip_severity;
-  GtkDropDown         *chip_tier;
-  GtkDropDown         *chip_category;
-  GtkDropDown         *chip_tlp;
-  GtkToggleButton     *chip_mine;
-  GtkToggleButton     *chip_overdue;
-};
 
 G_DEFINE_FINAL_TYPE (VigilBoardPage, vigil_board_page, GTK_TYPE_WIDGET)
 
@@ -418,458 +357,6 @@ vigil_board_page_get_column_view (VigilBoardPage *self,
   return GTK_WIDGET (self->columns[stage].view);
 }
 
-/* ---- Toasts ------------------------------------------------------------- */
-
-static void
-toast (VigilBoardPage *self,
-       const char     *message,
-       const char     *undo_action,
-       GVariant       *target)
-{
-  g_autofree char *escaped = g_markup_escape_text (message, -1);
-  AdwToast *t = adw_toast_new (escaped);
-
-  if (undo_action != NULL)
-    {
-      adw_toast_set_button_label (t, _("_Undo"));
-      adw_toast_set_action_name (t, undo_action);
-      adw_toast_set_action_target_value (t, target);
-    }
-  else if (target != NULL)
-    g_variant_unref (g_variant_ref_sink (target));
-  adw_toast_set_priority (t, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toasts, t);
-}
-
-/* ---- Moving ------------------------------------------------------------- */
-
-static void
-do_move (VigilBoardPage         *self,
-         gint64                  id,
-         const char             *stage,
-         const VigilMoveDetails *details)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(VigilIncident) before = vigil_store_get_incident (self->store, id, NULL);
-  g_autofree char *message = NULL;
-  gint64 move_id = 0;
-
-  if (before == NULL)
-    return;
-  if (!vigil_store_move_incident (self->store, id, stage, details, &move_id, &error))
-    {
-      toast (self, error->message, NULL, NULL);
-      return;
-    }
-  if (move_id == 0)
-    return;
-  message = g_strdup_printf (_("%s moved to %s"), vigil_incident_get_ref (before),
-                             vigil_vocab_label (VIGIL_VOCAB_STAGE, stage));
-  toast (self, message, "board.undo", g_variant_new_int64 (move_id));
-}
-
-typedef struct
-{
-  VigilBoardPage *page;
-  gint64          id;
-  char           *stage;
-} PendingMove;
-
-static void
-pending_move_free (gpointer data)
-{
-  PendingMove *p = data;
-  g_object_unref (p->page);
-  g_free (p->stage);
-  g_free (p);
-}
-
-static void
-move_answered_cb (gpointer    data,
-                  const char *reason,
-                  const char *resolution,
-                  const char *summary)
-{
-  PendingMove *p = data;
-  VigilMoveDetails details = { reason, resolution, summary, NULL };
-
-  do_move (p->page, p->id, p->stage, &details);
-}
-
-/* Moves, asking first for what the rules need (closing: resolution and
- * summary; backwards: a reason).  Everything else is left to the rules. */
-static void
-request_move (VigilBoardPage *self,
-              gint64          id,
-              const char     *stage)
-{
-  g_autoptr(VigilIncident) inc = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *from;
-
-  if (self->store == NULL)
-    return;
-  if (!vigil_vocab_contains (VIGIL_VOCAB_STAGE, stage))
-    return;
-  inc = vigil_store_get_incident (self->store, id, &error);
-  if (inc == NULL)
-    {
-      toast (self, error->message, NULL, NULL);
-      return;
-    }
-  from = vigil_incident_get_stage (inc);
-  if (g_str_equal (from, stage))
-    return;
-
-  if (g_str_equal (stage, "closed") || vigil_workflow_is_backward (from, stage))
-    {
-      VigilMoveFacts facts = {
-        .from_stage = from, .to_stage = stage,
-        .severity = vigil_incident_get_severity (inc),
-        .category = vigil_incident_get_category (inc),
-        .resolution = "benign", .summary = "-", .reason = "-",
-      };
-      PendingMove *p;
-
-      /* Refuse at once what no answer could fix (e.g. closing an
-       * incident that has no severity yet). */
-      if (!vigil_workflow_check_move (&facts, &error))
-        {
-          toast (self, error->message, NULL, NULL);
-          return;
-        }
-      p = g_new0 (PendingMove, 1);
-      p->page = g_object_ref (self);
-      p->id = id;
-      p->stage = g_strdup (stage);
-      vigil_board_ask_move (GTK_WIDGET (self), inc, stage, move_answered_cb, p, pending_move_free);
-      return;
-    }
-  do_move (self, id, stage, NULL);
-}
-
-static void
-move_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  gint64 id;
-  const char *stage;
-
-  g_variant_get (param, "(x&s)", &id, &stage);
-  request_move (VIGIL_BOARD_PAGE (widget), id, stage);
-}
-
-static void
-undo_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  VigilBoardPage *self = VIGIL_BOARD_PAGE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!vigil_store_undo_move (self->store, g_variant_get_int64 (param), &error))
-    toast (self, error->message, NULL, NULL);
-  else
-    toast (self, _("Move undone"), NULL, NULL);
-}
-
-/* The card that has the keyboard focus (or whose row has it), or NULL. */
-static VigilBoardCard *
-focused_card (VigilBoardPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-
-  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
-    {
-      GtkWidget *child;
-      if (VIGIL_IS_BOARD_CARD (w))
-        return VIGIL_BOARD_CARD (w);
-      child = gtk_widget_get_first_child (w);
-      if (child != NULL && VIGIL_IS_BOARD_CARD (child))
-        return VIGIL_BOARD_CARD (child);
-    }
-  return NULL;
-}
-
-static gint64
-focused_incident (VigilBoardPage *self)
-{
-  VigilBoardCard *card = focused_card (self);
-
-  if (card == NULL || vigil_board_card_get_incident (card) == NULL)
-    return 0;
-  return vigil_incident_get_id (vigil_board_card_get_incident (card));
-}
-
-static void
-move_step_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  VigilBoardPage *self = VIGIL_BOARD_PAGE (widget);
-  g_autoptr(VigilIncident) inc = NULL;
-  gint64 id = focused_incident (self);
-  const char *to;
-
-  if (id == 0 || (inc = vigil_store_get_incident (self->store, id, NULL)) == NULL)
-    return;
-  to = g_str_equal (action_name, "board.move-right")
-       ? vigil_workflow_next_stage (vigil_incident_get_stage (inc))
-       : vigil_workflow_previous_stage (vigil_incident_get_stage (inc));
-  if (to != NULL)
-    gtk_widget_activate_action (widget, "board.move", "(xs)", id, to);
-}
-
-/* ---- Escalating, editing, opening ---------------------------------------- */
-
-static void
-escalate_answered_cb (gpointer    data,
-                      const char *tier,
-                      const char *reason)
-{
-  PendingMove *p = data;
-  g_autoptr(GError) error = NULL;
-
-  if (!vigil_store_escalate_incident (p->page->store, p->id, tier, reason, &error))
-    toast (p->page, error->message, NULL, NULL);
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Escalated to %s"),
-                                                  vigil_vocab_label (VIGIL_VOCAB_TIER, tier));
-      toast (p->page, message, NULL, NULL);
-    }
-}
-
-static void
-escalate_action_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  VigilBoardPage *self = VIGIL_BOARD_PAGE (widget);
-  gint64 id = g_variant_get_int64 (param);
-  g_autoptr(VigilIncident) inc = id > 0 ? vigil_store_get_incident (self->store, id, NULL) : NULL;
-  PendingMove *p;
-
-  if (inc == NULL)
-    return;
-  if (g_str_equal (vigil_incident_get_tier (inc), "csirt"))
-    {
-      toast (self, _("The incident is already with the CSIRT, the highest tier"), NULL, NULL);
-      return;
-    }
-  p = g_new0 (PendingMove, 1);
-  p->page = g_object_ref (self);
-  p->id = id;
-  vigil_board_ask_escalation (widget, inc, escalate_answered_cb, p, pending_move_free);
-}
-
-static void
-editor_saved_cb (VigilIncidentEditor *editor,
-                 gint64               id,
-                 const char          *message,
-                 VigilBoardPage      *self)
-{
-  toast (self, message, NULL, NULL);
-}
-
-static void
-open_editor (VigilBoardPage *self,
-             gint64          id)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  VigilIncidentEditor *editor;
-
-  if (self->store == NULL)
-    return;
-  editor = vigil_incident_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store, id);
-  g_signal_connect_object (editor, "saved", G_CALLBACK (editor_saved_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
-new_incident_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  open_editor (VIGIL_BOARD_PAGE (widget), 0);
-}
-
-static void
-edit_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  open_editor (VIGIL_BOARD_PAGE (widget), g_variant_get_int64 (param));
-}
-
-static void
-open_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  gint64 id = g_variant_get_int64 (param);
-
-  /* The incident page opens it; until it exists, the editor does. */
-  if (!gtk_widget_activate_action (widget, "win.open-incident", "x", id))
-    open_editor (VIGIL_BOARD_PAGE (widget), id);
-}
-
-static void
-find_action_cb (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  VigilBoardPage *self = VIGIL_BOARD_PAGE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-/* ---- Cards: factory, drag, context menu ----------------------------------- */
-
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource  *source,
-                 double          x,
-                 double          y,
-                 VigilBoardCard *card)
-{
-  VigilIncident *inc = vigil_board_card_get_incident (card);
-
-  if (inc == NULL)
-    return NULL;
-  return gdk_content_provider_new_typed (VIGIL_TYPE_INCIDENT, inc);
-}
-
-static void
-drag_begin_cb (GtkDragSource  *source,
-               GdkDrag        *drag,
-               VigilBoardCard *card)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (card));
-  gtk_drag_source_set_icon (source, paintable, 20, 20);
-}
-
-static GMenuModel *
-card_menu (VigilIncident *inc)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) first = g_menu_new ();
-  g_autoptr(GMenu) move = g_menu_new ();
-  g_autoptr(GMenu) last = g_menu_new ();
-  gint64 id = vigil_incident_get_id (inc);
-  g_autoptr(GMenuItem) item = NULL;
-
-  item = g_menu_item_new (_("_Open"), NULL);
-  g_menu_item_set_action_and_target_value (item, "board.open", g_variant_new_int64 (id));
-  g_menu_append_item (first, item);
-  g_clear_object (&item);
-  item = g_menu_item_new (_("_Edit…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "board.edit", g_variant_new_int64 (id));
-  g_menu_append_item (first, item);
-  g_clear_object (&item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (first));
-
-  for (guint s = 0; s < VIGIL_N_STAGES; s++)
-    {
-      const char *key = vigil_stage_key (s);
-      if (g_str_equal (key, vigil_incident_get_stage (inc)))
-        continue;
-      item = g_menu_item_new (vigil_vocab_label (VIGIL_VOCAB_STAGE, key), NULL);
-      g_menu_item_set_action_and_target_value (item, "board.move", g_variant_new ("(xs)", id, key));
-      g_menu_append_item (move, item);
-      g_clear_object (&item);
-    }
-  g_menu_append_submenu (menu, _("_Move To"), G_MENU_MODEL (move));
-
-  item = g_menu_item_new (_("E_scalate…"), NULL);
-  g_menu_item_set_action_and_target_value (item, "board.escalate", g_variant_new_int64 (id));
-  g_menu_append_item (last, item);
-  g_clear_object (&item);
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (last));
-  return G_MENU_MODEL (menu);
-}
-
-static void
-show_card_menu (VigilBoardCard *card,
-                double          x,
-                double          y)
-{
-  VigilIncident *inc = vigil_board_card_get_incident (card);
-  g_autoptr(GMenuModel) model = NULL;
-  GtkWidget *popover;
-
-  if (inc == NULL)
-    return;
-  model = card_menu (inc);
-  popover = gtk_popover_menu_new_from_model (model);
-  gtk_widget_set_parent (popover, GTK_WIDGET (card));
-  gtk_popover_set_has_arrow (GTK_POPOVER (popover), FALSE);
-  if (x >= 0)
-    gtk_popover_set_pointing_to (GTK_POPOVER (popover), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
-  g_signal_connect (popover, "closed", G_CALLBACK (gtk_widget_unparent), NULL);
-  gtk_popover_popup (GTK_POPOVER (popover));
-}
-
-static void
-card_menu_action_cb (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  VigilBoardCard *card = focused_card (VIGIL_BOARD_PAGE (widget));
-
-  if (card != NULL)
-    show_card_menu (card, -1, -1);
-}
-
-static void
-card_pressed_cb (GtkGestureClick *gesture,
-                 int              n_press,
-                 double           x,
-                 double           y,
-                 VigilBoardCard  *card)
-{
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  show_card_menu (card, x, y);
-}
-
-static void
-setup_card_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               VigilBoardPage           *self)
-{
-  GtkWidget *card = vigil_board_card_new ();
-  GtkDragSource *drag = gtk_drag_source_new ();
-  GtkGesture *click = gtk_gesture_click_new ();
-
-  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
-  g_signal_connect (drag, "prepare", G_CALLBACK (drag_prepare_cb), card);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (drag_begin_cb), card);
-  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (drag));
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
-  g_signal_connect (click, "pressed", G_CALLBACK (card_pressed_cb), card);
-  gtk_widget_add_controller (card, GTK_EVENT_CONTROLLER (click));
-  gtk_list_item_set_child (item, card);
-}
-
-static void
-bind_card_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              VigilBoardPage           *self)
-{
-  vigil_board_card_set_incident (VIGIL_BOARD_CARD (gtk_list_item_get_child (item)),
-                                 gtk_list_item_get_item (item));
-}
-
-static void
-unbind_card_cb (GtkSignalListItemFactory *factory,
-                GtkListItem              *item,
-                VigilBoardPage           *self)
-{
-  vigil_board_card_set_incident (VIGIL_BOARD_CARD (gtk_list_item_get_child (item)), NULL);
-}
-
 static void
 activate_cb (GtkListView *view,
              guint        position,
@@ -881,40 +368,6 @@ activate_cb (GtkListView *view,
     gtk_widget_activate_action (GTK_WIDGET (column->page), "board.open", "x", id);
 }
 
-static gboolean
-drop_cb (GtkDropTarget *target,
-         const GValue  *value,
-         double         x,
-         double         y,
-         Column        *column)
-{
-  VigilIncident *inc;
-
-  if (!G_VALUE_HOLDS (value, VIGIL_TYPE_INCIDENT) || (inc = g_value_get_object (value)) == NULL)
-    return FALSE;
-  gtk_widget_remove_css_class (column->box, "drop-hover");
-  /* the same action as the keyboard and the menu */
-  return gtk_widget_activate_action (GTK_WIDGET (column->page), "board.move", "(xs)",
-                                     vigil_incident_get_id (inc), vigil_stage_key (column->stage));
-}
-
-static GdkDragAction
-drop_enter_cb (GtkDropTarget *target,
-               double         x,
-               double         y,
-               Column        *column)
-{
-  gtk_widget_add_css_class (column->box, "drop-hover");
-  return GDK_ACTION_MOVE;
-}
-
-static void
-drop_leave_cb (GtkDropTarget *target,
-               Column        *column)
-{
-  gtk_widget_remove_css_class (column->box, "drop-hover");
-}
-
 static void
 build_column (VigilBoardPage *self,
               VigilStage      stage)
@@ -922,9 +375,8 @@ build_column (VigilBoardPage *self,
   Column *c = &self->columns[stage];
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *scroller = gtk_scrolled_window_new ();
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkListItemFactory *factory = vigil_board_page_card_factory_new (self);
   GtkNoSelection *selection;
-  GtkDropTarget *drop;
   GtkWidget *overlay;
 
   c->page = self;
@@ -949,9 +401,6 @@ build_column (VigilBoardPage *self,
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (c->count));
   gtk_box_append (GTK_BOX (c->box), header);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_card_cb), self);
   selection = gtk_no_selection_new (G_LIST_MODEL (g_object_ref (c->list)));
   c->view = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (selection), factory));
   gtk_accessible_update_property (GTK_ACCESSIBLE (c->view), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -974,11 +423,7 @@ build_column (VigilBoardPage *self,
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), c->placeholder);
   gtk_box_append (GTK_BOX (c->box), overlay);
 
-  drop = gtk_drop_target_new (VIGIL_TYPE_INCIDENT, GDK_ACTION_MOVE);
-  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), c);
-  g_signal_connect (drop, "enter", G_CALLBACK (drop_enter_cb), c);
-  g_signal_connect (drop, "leave", G_CALLBACK (drop_leave_cb), c);
-  gtk_widget_add_controller (c->box, GTK_EVENT_CONTROLLER (drop));
+  vigil_board_page_add_drop_target (c);
 
   gtk_box_append (self->columns_box, c->box);
 }
@@ -1108,7 +553,7 @@ chip_changed_cb (VigilBoardPage *self)
       self->updating_chips = TRUE;
       gtk_toggle_button_set_active (self->chip_mine, FALSE);
       self->updating_chips = FALSE;
-      toast (self, _("“Mine” needs your identity: choose who you are in Preferences"), NULL, NULL);
+      vigil_board_page_toast (self, _("“Mine” needs your identity: choose who you are in Preferences"), NULL, NULL);
       f->assignee_id = 0;
     }
   text = vigil_incident_filter_to_string (f);
@@ -1403,24 +848,7 @@ vigil_board_page_class_init (VigilBoardPageClass *klass)
   CHILD (columns_box);
 #undef CHILD
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-
-  gtk_widget_class_install_action (widget_class, "board.move", "(xs)", move_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.move-left", NULL, move_step_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.move-right", NULL, move_step_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.undo", "x", undo_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.escalate", "x", escalate_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.edit", "x", edit_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.open", "x", open_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.new-incident", NULL, new_incident_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.find", NULL, find_action_cb);
-  gtk_widget_class_install_action (widget_class, "board.card-menu", NULL, card_menu_action_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "board.move-right", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "board.move-left", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "board.card-menu", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "board.card-menu", NULL);
+  vigil_board_page_class_add_actions (widget_class);
 
   gtk_css_provider_load_from_resource (css, "/io/github/vigilsoc/Vigil/board/board.css");
   if (gdk_display_get_default () != NULL)
