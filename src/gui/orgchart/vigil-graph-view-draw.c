@@ -471,8 +471,11 @@ render_tile (VigilGraphView *self,
   border = fg;
   border.alpha = 0.18;
 
+  /* clipped on whole pixels: no antialiased seam where two tiles meet */
+  gtk_snapshot_push_clip (snapshot, &GRAPHENE_RECT_INIT (tx * TILE_SIZE * scale,
+                                                         ty * TILE_SIZE * scale,
+                                                         TILE_SIZE * scale, TILE_SIZE * scale));
   gtk_snapshot_scale (snapshot, self->zoom * scale, self->zoom * scale);
-  gtk_snapshot_push_clip (snapshot, &region);
   draw_clusters (self, snapshot, &region, &fg, &dim_fg,
                  with_text ? text_layouts (self)[3] : NULL);
   draw_edges (self, snapshot, &region, &fg);

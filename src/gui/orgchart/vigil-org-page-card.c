@@ -206,6 +206,7 @@ list_toggled (GtkToggleButton *button,
   gboolean list = gtk_toggle_button_get_active (button);
 
   gtk_stack_set_visible_child_name (self->chart_stack, list ? "list" : "chart");
+  gtk_widget_set_visible (GTK_WIDGET (self->legend_slot), !list);
   if (list)
     {
       vigil_org_page_list_changed (self);

@@ -212,12 +212,12 @@ build_nodes (const NodeSource *src,
           vigil_graph_view_model_set_node (nodes->model, n, p->name, p->title, detail->str,
                                            p->team_kind ? p->team_kind : "none", flags);
 
-          /* "Ada Lovelace, CISO, Security team, 3 direct reports" */
+          /* "Ada Lovelace, CISO, Security Office, 3 direct reports" */
           g_string_append (spoken, p->name);
           if (p->title != NULL && *p->title)
             g_string_append_printf (spoken, ", %s", p->title);
           if (p->team_name != NULL)
-            g_string_append_printf (spoken, _(", %s team"), p->team_name);
+            g_string_append_printf (spoken, ", %s", p->team_name);
           reports = GPOINTER_TO_UINT (g_hash_table_lookup (direct, &p->id));
           if (reports > 0)
             {
