@@ -864,7 +864,11 @@ vigil_inventory_page_set_filter (VigilInventoryPage *self,
                                  const char         *filter)
 {
   g_return_if_fail (VIGIL_IS_INVENTORY_PAGE (self));
+  /* one reload: setting the text empties the entry first, and an empty
+   * search entry reports at once */
+  g_signal_handlers_block_by_func (self->asset_filter, on_asset_filter_changed, self);
   gtk_editable_set_text (GTK_EDITABLE (self->asset_filter), filter ? filter : "");
+  g_signal_handlers_unblock_by_func (self->asset_filter, on_asset_filter_changed, self);
   reload_assets (self);
 }
 
