@@ -177,6 +177,60 @@ test_screenshots_dark (void)
 }
 
 static void
+collect_group_titles (GtkWidget *widget,
+                      GPtrArray *titles)
+{
+  if (ADW_IS_PREFERENCES_GROUP (widget))
+    g_ptr_array_add (titles, g_strdup (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_group_titles (child, titles);
+}
+
+/* Opening shows the Summary's upper groups in the first frame and adds the
+ * ones below the fold right after it; the bottom switcher bar gets its
+ * buttons when the window is narrow enough to show it. */
+static void
+test_first_frame (void)
+{
+  g_autoptr(VigilStore) store = demo_store ();
+  GtkWidget *window = main_window_new (store, FALSE);
+  gint64 id = busy_incident (store);
+  VigilIncidentWindow *page = open_page (window, store, id);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+  const char * const want[] = { "Description", "Step Clocks", "Times", "Closure Summary",
+                                "Lessons Learned", NULL };
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (
+    gtk_widget_get_template_child (GTK_WIDGET (page), VIGIL_TYPE_INCIDENT_WINDOW, "switcher_bar"));
+
+  vigil_test_spin (30);
+  vigil_test_wait_for_frame (GTK_WIDGET (page));
+  collect_group_titles (GTK_WIDGET (page), titles);
+  for (guint i = 0; want[i]; i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (titles, want[i], g_str_equal, NULL));
+  /* the other sections are not built until shown */
+  g_assert_false (g_ptr_array_find_with_equal_func (titles, "Tasks", g_str_equal, NULL));
+  g_assert_false (g_ptr_array_find_with_equal_func (titles, "Timeline", g_str_equal, NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (page), 400, 700);
+  for (gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+       adw_view_switcher_bar_get_stack (bar) == NULL && g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (adw_view_switcher_bar_get_stack (bar));
+  vigil_test_wait_for_frame (GTK_WIDGET (page));
+  vigil_test_save_png (GTK_WIDGET (page), "incident-narrow");
+
+  /* everything, at once, for tests and benchmarks */
+  vigil_incident_window_build_all (page);
+  g_ptr_array_set_size (titles, 0);
+  collect_group_titles (GTK_WIDGET (page), titles);
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Tasks", g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles, "Timeline", g_str_equal, NULL));
+  gtk_window_destroy (GTK_WINDOW (page));
+  gtk_widget_set_visible (window, FALSE);
+}
+
+static void
 submit (VigilIncidentWindow *page,
         const char          *action,
         const char * const  *fields)
@@ -223,6 +277,7 @@ test_add_each_kind (void)
                                  "'INC-2026-9001')"), >, 0);
   page = open_page (window, store, id);
   vigil_incident_window_build_all (page);
+  vigil_test_wait_for_frame (GTK_WIDGET (page));
   vigil_test_save_png (GTK_WIDGET (page), "incident-hostile-summary");
 
   submit (page, "incident.add-task",
@@ -327,5 +382,6 @@ main (int   argc,
   g_test_add_func ("/vigil/incident-page/screenshots-light", test_screenshots_light);
   g_test_add_func ("/vigil/incident-page/screenshots-dark", test_screenshots_dark);
   g_test_add_func ("/vigil/incident-page/add-each-kind", test_add_each_kind);
+  g_test_add_func ("/vigil/incident-page/first-frame", test_first_frame);
   return g_test_run ();
 }

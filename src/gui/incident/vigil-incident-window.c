@@ -57,6 +57,7 @@ struct _VigilIncidentWindow
 
   AdwToastOverlay      *toasts;
   AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkRevealer          *warning_revealer;
   GtkLabel             *warning_label;
   AdwViewStack         *stack;
@@ -64,8 +65,12 @@ struct _VigilIncidentWindow
   VigilStore           *store;
   gint64                incident_id;
   VigilIncident        *incident;
+  GtkBox               *page[N_SECTIONS];     /* the stack's child, filled when first built */
   GtkBox               *content[N_SECTIONS];
   gboolean              built[N_SECTIONS];
+  gboolean              painted;               /* the first frame is on screen */
+  gboolean              summary_tail;          /* the Summary's lower groups are built */
+  gulong                after_paint_id;
   char                 *timeline_kind;
   gboolean              timeline_all;
   VigilRecordForm      *form;
@@ -85,6 +90,7 @@ static GHashTable *open_windows;  /* incident id → window */
 G_DEFINE_FINAL_TYPE (VigilIncidentWindow, vigil_incident_window, ADW_TYPE_WINDOW)
 
 static void build_section (VigilIncidentWindow *self, Section section);
+static void build_summary_tail (VigilIncidentWindow *self, GtkBox *box);
 
 /* Small builders ---------------------------------------------------------- */
 
@@ -430,6 +436,22 @@ build_summary (VigilIncidentWindow *self,
   add_clock (group, _("Time to resolve"), vigil_incident_get_detected_at (i),
              vigil_incident_get_resolved_at (i), _("not resolved yet"));
 
+  self->summary_tail = FALSE;
+  if (self->painted)
+    build_summary_tail (self, box);
+
+}
+
+/* Below the fold of a newly opened window: built once the first frame is
+ * on screen (see first_paint_cb), so opening waits only for what it shows. */
+static void
+build_summary_tail (VigilIncidentWindow *self,
+                    GtkBox              *box)
+{
+  VigilIncident *i = self->incident;
+  GtkWidget *group;
+
+  self->summary_tail = TRUE;
   group = group_new (box, _("Times"), NULL, NULL);
   {
     const struct { const char *title; const char *value; } times[] = {
@@ -1109,11 +1131,39 @@ reload_incident (VigilIncidentWindow *self)
   return TRUE;
 }
 
+/* A section's scroller is made when the section is first built: the stack
+ * measures every page, and five empty boxes cost less than five scrollers. */
+static GtkBox *
+section_content (VigilIncidentWindow *self,
+                 Section              section)
+{
+  GtkWidget *scroller, *clamp, *box;
+
+  if (self->content[section] != NULL)
+    return self->content[section];
+  scroller = gtk_scrolled_window_new ();
+  clamp = adw_clamp_new ();
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_top (box, 24);
+  gtk_widget_set_margin_bottom (box, 24);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
+  adw_clamp_set_child (ADW_CLAMP (clamp), box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (self->page[section], scroller);
+  self->content[section] = GTK_BOX (box);
+  return self->content[section];
+}
+
 static void
 build_section (VigilIncidentWindow *self,
                Section              section)
 {
-  GtkBox *box = self->content[section];
+  GtkBox *box = section_content (self, section);
   gint64 t0 = g_get_monotonic_time ();
 
   clear_box (box);
@@ -1878,6 +1928,8 @@ vigil_incident_window_build_all (VigilIncidentWindow *self)
   for (int s = 0; s < N_SECTIONS; s++)
     if (!self->built[s])
       build_section (self, s);
+  if (!self->summary_tail)
+    build_summary_tail (self, self->content[SECTION_SUMMARY]);
 }
 
 VigilRecordForm *
@@ -1889,6 +1941,50 @@ vigil_incident_window_get_form (VigilIncidentWindow *self)
 
 /* GObject ------------------------------------------------------------------ */
 
+/* The bottom switcher bar shows only in a narrow window, when the header
+ * shows the title instead of the switcher; its buttons are made then. */
+static void
+title_visible_cb (VigilIncidentWindow *self)
+{
+  if (adw_view_switcher_title_get_title_visible (self->switcher_title) &&
+      adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
+}
+
+static gboolean
+first_paint_idle_cb (gpointer data)
+{
+  VigilIncidentWindow *self = data;
+
+  if (self->incident != NULL && self->built[SECTION_SUMMARY] && !self->summary_tail)
+    build_summary_tail (self, self->content[SECTION_SUMMARY]);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_paint_cb (GdkFrameClock       *clock,
+                VigilIncidentWindow *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, clock);
+  self->painted = TRUE;
+  g_idle_add (first_paint_idle_cb, g_object_ref (self));
+}
+
+static void
+realize_cb (VigilIncidentWindow *self)
+{
+  if (!self->painted && self->after_paint_id == 0)
+    self->after_paint_id = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)),
+                                             "after-paint", G_CALLBACK (first_paint_cb), self);
+}
+
+static void
+unrealize_cb (VigilIncidentWindow *self)
+{
+  g_clear_signal_handler (&self->after_paint_id, gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+}
+
 static void
 vigil_incident_window_constructed (GObject *object)
 {
@@ -1898,25 +1994,23 @@ vigil_incident_window_constructed (GObject *object)
 
   for (int s = 0; s < N_SECTIONS; s++)
     {
-      GtkWidget *scroller = gtk_scrolled_window_new ();
-      GtkWidget *clamp = adw_clamp_new ();
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+      GtkWidget *holder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
       AdwViewStackPage *page;
 
-      gtk_widget_set_margin_top (box, 24);
-      gtk_widget_set_margin_bottom (box, 24);
-      gtk_widget_set_margin_start (box, 12);
-      gtk_widget_set_margin_end (box, 12);
-      adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
-      adw_clamp_set_child (ADW_CLAMP (clamp), box);
-      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                      GTK_POLICY_AUTOMATIC);
-      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-      page = adw_view_stack_add_titled (self->stack, scroller, sections[s].name,
+      page = adw_view_stack_add_titled (self->stack, holder, sections[s].name,
                                         _(sections[s].title));
       adw_view_stack_page_set_icon_name (page, sections[s].icon);
-      self->content[s] = GTK_BOX (box);
+      self->page[s] = GTK_BOX (holder);
     }
+  /* the switcher makes its buttons once, from the complete stack: bound
+   * before the pages were added, it remade them on every page added, which
+   * took a third of the time to open the window */
+  adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
+  title_visible_cb (self);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  g_signal_connect (self, "unrealize", G_CALLBACK (unrealize_cb), NULL);
 
   if (self->store == NULL || !reload_incident (self))
     return;
@@ -2036,6 +2130,7 @@ vigil_incident_window_class_init (VigilIncidentWindowClass *klass)
     "/io/github/vigilsoc/Vigil/incident/vigil-incident-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VigilIncidentWindow, toasts);
   gtk_widget_class_bind_template_child (widget_class, VigilIncidentWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, VigilIncidentWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, VigilIncidentWindow, warning_revealer);
   gtk_widget_class_bind_template_child (widget_class, VigilIncidentWindow, warning_label);
   gtk_widget_class_bind_template_child (widget_class, VigilIncidentWindow, stack);
