@@ -206,6 +206,138 @@ test_board_filter (void)
 }
 
 static void
+spin_idle (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* A column longer than its window: the list holds the first cards, the
+ * header counts them all, scrolling appends, and a move is still exactly
+ * one removal and one insertion (none for a card outside the window). */
+static void
+test_board_window (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  VigilBoardPage *page;
+  GListModel *cls, *inv;
+  Emission ec = { 0 }, ei = { 0 };
+  guint shown, n_inv;
+  gint64 inside, outside;
+
+  vigil_store_set_actor (store, "Board Test");
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("%s intrusion number %u", i % 2 ? "Phishing" : "Scanning", i);
+      VigilIncidentChanges ch = { .title = title, .severity = "medium", .category = "intrusions" };
+      g_autoptr(VigilIncident) inc = vigil_store_create_incident (store, &ch, &error);
+      g_assert_no_error (error);
+    }
+
+  page = g_object_ref_sink (g_object_new (VIGIL_TYPE_BOARD_PAGE, "store", store, NULL));
+  spin_idle ();  /* every id is read after the first frame */
+  cls = vigil_board_page_get_column_model (page, VIGIL_STAGE_CLASSIFICATION);
+  inv = vigil_board_page_get_column_model (page, VIGIL_STAGE_INVESTIGATION);
+  shown = g_list_model_get_n_items (cls);
+  g_assert_cmpuint (shown, >, 0);
+  g_assert_cmpuint (shown, <, 40);
+  g_assert_cmpuint (vigil_board_page_get_column_count (page, VIGIL_STAGE_CLASSIFICATION), ==, 40);
+  g_assert_cmpuint (g_list_model_get_n_items (inv), ==, 0);
+
+  /* scrolling near the end appends */
+  g_signal_connect (cls, "items-changed", G_CALLBACK (items_changed_cb), &ec);
+  g_signal_connect (inv, "items-changed", G_CALLBACK (items_changed_cb), &ei);
+  vigil_board_page_show_more (page, VIGIL_STAGE_CLASSIFICATION);
+  g_assert_cmpuint (ec.emissions, ==, 1);
+  g_assert_cmpuint (ec.position, ==, shown);
+  g_assert_cmpuint (ec.removed, ==, 0);
+  g_assert_cmpuint (ec.added, ==, g_list_model_get_n_items (cls) - shown);
+  shown = g_list_model_get_n_items (cls);
+  g_assert_cmpuint (shown, <, 40);
+
+  /* a card in the window moves: one removal, one insertion */
+  inside = vigil_record_list_get_id (VIGIL_RECORD_LIST (cls), 2);
+  ec.emissions = 0;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.move", "(xs)", inside, "investigation"));
+  g_assert_cmpuint (ec.emissions, ==, 1);
+  g_assert_cmpuint (ec.position, ==, 2);
+  g_assert_cmpuint (ec.removed, ==, 1);
+  g_assert_cmpuint (ec.added, ==, 0);
+  g_assert_cmpuint (ei.emissions, ==, 1);
+  g_assert_cmpuint (ei.removed, ==, 0);
+  g_assert_cmpuint (ei.added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cls), ==, shown - 1);
+  g_assert_cmpuint (vigil_board_page_get_column_count (page, VIGIL_STAGE_CLASSIFICATION), ==, 39);
+  g_assert_cmpuint (vigil_board_page_get_column_count (page, VIGIL_STAGE_INVESTIGATION), ==, 1);
+
+  /* a card beyond the window moves: the window does not change, the count does */
+  {
+    g_autoptr(GArray) ids = vigil_store_filter_incident_ids (store, "classification", NULL, &error);
+    g_assert_no_error (error);
+    outside = g_array_index (ids, gint64, ids->len - 1);
+    g_assert_cmpint (vigil_record_list_find (VIGIL_RECORD_LIST (cls), outside), <, 0);
+  }
+  ec.emissions = ei.emissions = 0;
+  n_inv = g_list_model_get_n_items (inv);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "board.move", "(xs)", outside, "investigation"));
+  g_assert_cmpuint (ec.emissions, ==, 0);
+  g_assert_cmpuint (ei.emissions, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (inv), ==, n_inv + 1);
+  g_assert_cmpuint (vigil_board_page_get_column_count (page, VIGIL_STAGE_CLASSIFICATION), ==, 38);
+
+  /* the counts follow the filter: the same as the store's own query */
+  vigil_board_page_set_filter_text (page, "phish");
+  for (guint s = 0; s < VIGIL_N_STAGES; s++)
+    {
+      g_autoptr(VigilIncidentFilter) f = vigil_incident_filter_parse ("phish", 0, NULL);
+      g_autoptr(GArray) ids = NULL;
+      GListModel *m = vigil_board_page_get_column_model (page, s);
+
+      f->closed_days = 30;
+      ids = vigil_store_filter_incident_ids (store, vigil_stage_key (s), f, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (vigil_board_page_get_column_count (page, s), ==, ids->len);
+      g_assert_cmpuint (g_list_model_get_n_items (m), <=, ids->len);
+      /* the window is the head of the column, in the same order */
+      for (guint i = 0; i < g_list_model_get_n_items (m); i++)
+        g_assert_cmpint (vigil_record_list_get_id (VIGIL_RECORD_LIST (m), i), ==, g_array_index (ids, gint64, i));
+    }
+  g_assert_cmpuint (vigil_board_page_get_column_count (page, VIGIL_STAGE_CLASSIFICATION) +
+                    vigil_board_page_get_column_count (page, VIGIL_STAGE_INVESTIGATION), ==, 20);
+  vigil_board_page_set_filter_text (page, "");
+  g_assert_cmpuint (vigil_board_page_get_column_count (page, VIGIL_STAGE_CLASSIFICATION), ==, 38);
+
+  g_object_unref (page);
+}
+
+/* The card draws its own text: plain, whatever the title holds. */
+static void
+test_board_card_text (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GError) error = NULL;
+  VigilIncidentChanges ch = { .title = "<b>&amp; <span foreground=\"red\">x</span> שלום 🔥",
+                              .severity = "critical", .category = "fraud", .tlp = "amber+strict" };
+  g_autoptr(VigilIncident) inc = vigil_store_create_incident (store, &ch, &error);
+  GtkWidget *card = g_object_ref_sink (vigil_board_card_new ());
+
+  g_assert_no_error (error);
+  vigil_board_card_set_incident (VIGIL_BOARD_CARD (card), inc);
+  g_assert_cmpstr (vigil_board_card_get_text (VIGIL_BOARD_CARD (card), "title"), ==, ch.title);
+  g_assert_cmpstr (vigil_board_card_get_text (VIGIL_BOARD_CARD (card), "ref"), ==, vigil_incident_get_ref (inc));
+  g_assert_cmpstr (vigil_board_card_get_text (VIGIL_BOARD_CARD (card), "severity"), ==, "Critical");
+  g_assert_cmpstr (vigil_board_card_get_text (VIGIL_BOARD_CARD (card), "tlp"), ==, "TLP:AMBER+STRICT");
+  g_assert_cmpstr (vigil_board_card_get_text (VIGIL_BOARD_CARD (card), "tier"), ==, "L1");
+  g_assert_null (vigil_board_card_get_text (VIGIL_BOARD_CARD (card), "initials"));
+  g_assert_true (gtk_widget_has_css_class (card, "sev-critical"));
+  vigil_board_card_set_incident (VIGIL_BOARD_CARD (card), NULL);
+  g_assert_null (vigil_board_card_get_text (VIGIL_BOARD_CARD (card), "title"));
+  g_assert_false (gtk_widget_has_css_class (card, "sev-critical"));
+  g_object_unref (card);
+}
+
+static void
 screenshots (gboolean dark)
 {
   g_autoptr(VigilStore) store = demo_store ();
@@ -243,6 +375,8 @@ main (int argc, char **argv)
   vigil_gui_init ();
   g_test_add_func ("/vigil/board/move", test_board_move);
   g_test_add_func ("/vigil/board/filter", test_board_filter);
+  g_test_add_func ("/vigil/board/window", test_board_window);
+  g_test_add_func ("/vigil/board/card-text", test_board_card_text);
   g_test_add_func ("/vigil/board/light", test_board_light);
   g_test_add_func ("/vigil/board/dark", test_board_dark);
   return g_test_run ();

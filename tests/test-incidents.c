@@ -398,6 +398,34 @@ test_fts_prefix (void)
       g_assert_no_error (error);
       if (ids->len != cases[i].n)
         g_error ("“%s”: %u matches, expected %u", cases[i].text, ids->len, cases[i].n);
+
+      /* the board's columns (index order, then one FTS query narrowing
+       * them) and their first windows agree with the sorted query */
+      {
+        GArray *board[VIGIL_N_STAGES], *window[VIGIL_N_STAGES];
+        gint64 counts[VIGIL_N_STAGES];
+        guint n = 0;
+
+        g_assert_true (vigil_store_filter_board_ids (store, f, board, &error));
+        g_assert_no_error (error);
+        g_assert_true (vigil_store_filter_board_window (store, f, 1, window, counts, &error));
+        g_assert_no_error (error);
+        for (guint s = 0; s < VIGIL_N_STAGES; s++)
+          {
+            g_autoptr(GArray) col = vigil_store_filter_incident_ids (store, vigil_stage_key (s), f, &error);
+            g_assert_no_error (error);
+            g_assert_cmpmem (board[s]->data, board[s]->len * sizeof (gint64),
+                             col->data, col->len * sizeof (gint64));
+            g_assert_cmpint (counts[s], ==, col->len);
+            g_assert_cmpuint (window[s]->len, ==, MIN (col->len, 1));
+            g_assert_cmpmem (window[s]->data, window[s]->len * sizeof (gint64),
+                             col->data, window[s]->len * sizeof (gint64));
+            n += board[s]->len;
+            g_array_unref (board[s]);
+            g_array_unref (window[s]);
+          }
+        g_assert_cmpuint (n, ==, cases[i].n);
+      }
     }
 
   {

@@ -89,9 +89,9 @@ update_count (Column *column)
 }
 
 /* How many of the new ids the list shows.  After a change in the store the
- * list keeps the same last card, so that one card moving away or arriving is
- * one exact removal or insertion; after a new filter it starts again with
- * the first window. */
+ * list keeps the same last card (or all of them), so that one card moving
+ * away or arriving is one exact removal or insertion; after a new filter it
+ * starts again with the first window. */
 static guint
 window_length (Column  *column,
                GArray  *ids,
@@ -102,6 +102,9 @@ window_length (Column  *column,
 
   if (reset || shown == 0)
     return MIN (ids->len, WINDOW);
+  /* the whole column was shown: it still is */
+  if (shown >= column->total)
+    return ids->len;
   last = vigil_record_list_get_id (column->list, shown - 1);
   for (guint i = 0; i < ids->len; i++)
     if (g_array_index (ids, gint64, i) == last)
@@ -141,16 +144,21 @@ extend_window (Column *column,
                              MIN (column->ids->len, shown + more));
 }
 
+/* Doubling: the end of a column of 90,000 cards is a few drags away, and
+ * each step adds rows only where the view looks. */
+static void
+show_more (Column *column)
+{
+  extend_window (column, MAX (g_list_model_get_n_items (G_LIST_MODEL (column->list)), WINDOW));
+}
+
 static gboolean
 grow_cb (gpointer data)
 {
   Column *column = data;
-  guint shown = g_list_model_get_n_items (G_LIST_MODEL (column->list));
 
   column->grow_id = 0;
-  /* doubling: the end of a column of 90,000 cards is a few drags away,
-   * and each step adds rows only where the view looks */
-  extend_window (column, MAX (shown, WINDOW));
+  show_more (column);
   return G_SOURCE_REMOVE;
 }
 
@@ -346,6 +354,24 @@ vigil_board_page_get_column_model (VigilBoardPage *self,
   g_return_val_if_fail (VIGIL_IS_BOARD_PAGE (self), NULL);
   g_return_val_if_fail (stage < VIGIL_N_STAGES, NULL);
   return G_LIST_MODEL (self->columns[stage].list);
+}
+
+guint
+vigil_board_page_get_column_count (VigilBoardPage *self,
+                                   VigilStage      stage)
+{
+  g_return_val_if_fail (VIGIL_IS_BOARD_PAGE (self), 0);
+  g_return_val_if_fail (stage < VIGIL_N_STAGES, 0);
+  return self->columns[stage].total;
+}
+
+void
+vigil_board_page_show_more (VigilBoardPage *self,
+                            VigilStage      stage)
+{
+  g_return_if_fail (VIGIL_IS_BOARD_PAGE (self));
+  g_return_if_fail (stage < VIGIL_N_STAGES);
+  show_more (&self->columns[stage]);
 }
 
 GtkWidget *

@@ -18,9 +18,16 @@ void        vigil_board_page_set_store       (VigilBoardPage *self,
 /* The filter bar's text (same syntax as `win.board-filter`). */
 void        vigil_board_page_set_filter_text (VigilBoardPage *self,
                                               const char     *text);
-/* The model of a column (a VigilRecordList of VigilIncident), for tests. */
+/* The model of a column (a VigilRecordList of VigilIncident), for tests:
+ * a window of the column, its first cards (more as it is scrolled). */
 GListModel *vigil_board_page_get_column_model (VigilBoardPage *self,
                                                VigilStage      stage);
+/* How many cards the column has under the filter (its header). */
+guint       vigil_board_page_get_column_count (VigilBoardPage *self,
+                                               VigilStage      stage);
+/* Extends the column's window (as scrolling near its end does). */
+void        vigil_board_page_show_more       (VigilBoardPage *self,
+                                              VigilStage      stage);
 GtkWidget  *vigil_board_page_get_column_view (VigilBoardPage *self,
                                               VigilStage      stage);
 /* The Closed column shows every closed incident (TRUE) or the recent ones. */
