@@ -16,6 +16,7 @@
 #include "vigil-graph-view.h"
 #include "vigil-gui.h"
 #include "vigil-inventory-page.h"
+#include "vigil-row-list.h"
 #include "vigil-store-assets.h"
 #include "vigil-store-demo.h"
 #include "vigil-store-documents.h"
@@ -441,6 +442,66 @@ test_filter_rows (void)
 }
 
 static void
+count_changes (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GArray     *log)
+{
+  guint change[3] = { position, removed, added };
+  g_array_append_vals (log, change, 3);
+}
+
+/* The rows keep their place: a shown row takes the item now at its place,
+ * and the view hears only that the number of rows changed. */
+static void
+test_row_list (void)
+{
+  g_autoptr(GListStore) source = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(VigilRowList) rows = NULL;
+  g_autoptr(GArray) log = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  GObject *items[8];
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    items[i] = g_object_new (G_TYPE_OBJECT, NULL);
+  g_list_store_splice (source, 0, 0, (gpointer *) items, 5);
+  rows = vigil_row_list_new (G_LIST_MODEL (source));
+  g_signal_connect (rows, "items-changed", G_CALLBACK (count_changes), log);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rows)), ==, 5);
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (shown, g_list_model_get_item (G_LIST_MODEL (rows), i));
+  g_assert_true (vigil_row_get_item (g_ptr_array_index (shown, 1)) == items[1]);
+
+  /* items 1-3 replaced by 5-7: same count, no items-changed, rows rebound */
+  g_list_store_splice (source, 1, 3, (gpointer *) items + 5, 3);
+  g_assert_cmpuint (log->len, ==, 0);
+  g_assert_true (vigil_row_get_item (g_ptr_array_index (shown, 1)) == items[5]);
+  g_assert_true (vigil_row_get_item (g_ptr_array_index (shown, 2)) == items[6]);
+  g_assert_true (vigil_row_get_item (g_ptr_array_index (shown, 0)) == items[0]);
+
+  /* two fewer: the last two places go */
+  g_list_store_splice (source, 0, 2, NULL, 0);
+  g_assert_cmpuint (log->len, ==, 3);
+  g_assert_cmpuint (g_array_index (log, guint, 0), ==, 3);
+  g_assert_cmpuint (g_array_index (log, guint, 1), ==, 2);
+  g_assert_cmpuint (g_array_index (log, guint, 2), ==, 0);
+  g_assert_true (vigil_row_get_item (g_ptr_array_index (shown, 0)) == items[6]);
+  /* one more, at the start: one place added at the end */
+  g_list_store_insert (source, 0, items[4]);
+  g_assert_cmpuint (log->len, ==, 6);
+  g_assert_cmpuint (g_array_index (log, guint, 3), ==, 3);
+  g_assert_cmpuint (g_array_index (log, guint, 5), ==, 1);
+  g_assert_true (vigil_row_get_item (g_ptr_array_index (shown, 0)) == items[4]);
+  {
+    g_autoptr(VigilRow) last = g_list_model_get_item (G_LIST_MODEL (rows), 3);
+    g_assert_true (vigil_row_get_item (last) == items[4]);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_object_unref (items[i]);
+}
+
+static void
 test_dependencies_light (void)
 {
   dependencies (FALSE);
@@ -465,6 +526,7 @@ main (int   argc,
   g_test_add_func ("/inventory/page-light", test_page_light);
   g_test_add_func ("/inventory/page-dark", test_page_dark);
   g_test_add_func ("/inventory/page-empty", test_page_empty);
+  g_test_add_func ("/inventory/row-list", test_row_list);
   g_test_add_func ("/inventory/filter-rows", test_filter_rows);
   g_test_add_func ("/inventory/dependencies-light", test_dependencies_light);
   g_test_add_func ("/inventory/dependencies-dark", test_dependencies_dark);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "vigil-inventory-page.h"
+#include "vigil-row-list.h"
 #include "vigil-store-assets.h"
 
 G_BEGIN_DECLS
@@ -16,6 +17,7 @@ struct _VigilInventoryPage
   gulong             changed_id;
 
   VigilRecordList   *assets;
+  VigilRowList      *asset_rows;   /* what the column view shows */
   GtkSingleSelection *asset_selection;
   VigilAssetSort     sort;
   gboolean           descending;

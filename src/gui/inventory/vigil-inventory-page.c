@@ -79,12 +79,11 @@ load_document (gpointer user_data,
   return (GObject *) vigil_store_get_document (VIGIL_STORE (user_data), id, NULL);
 }
 
-/* New ids from SQL.  The selected asset stays selected while it is in the
- * list, by its id.  The selection is cleared while the rows change: with a
- * selected row inside the changed span, GtkSingleSelection (GTK 4.8) looks
- * for its item among all the added rows, building every one of them (20,000
- * records for a keystroke), and drops the selection anyway because a changed
- * asset's row is a new record. */
+/* New ids from SQL, shown through VigilRowList: the column view keeps its
+ * rows and rebinds the cells (GTK 4.8 would create every shown row again).
+ * The selected asset stays selected while it is in the list, by its id; the
+ * selection is cleared while the rows change, so GtkSingleSelection does
+ * not look for it among all the changed rows. */
 static void
 reload_assets (VigilInventoryPage *self)
 {
@@ -105,7 +104,7 @@ reload_assets (VigilInventoryPage *self)
     }
   self->keeping_selection = TRUE;
   gtk_single_selection_set_selected (self->asset_selection, GTK_INVALID_LIST_POSITION);
-  vigil_inventory_set_ids (self->assets, (const gint64 *) (gpointer) ids->data, ids->len);
+  vigil_record_list_set_ids (self->assets, (const gint64 *) (gpointer) ids->data, ids->len);
   position = keep > 0 ? vigil_record_list_find (self->assets, keep) : -1;
   if (position >= 0)
     gtk_single_selection_set_selected (self->asset_selection, (guint) position);
@@ -163,13 +162,11 @@ setup_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_cell (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
+show_cell (GtkWidget *label,
+           VigilRow  *row)
 {
-  guint column = GPOINTER_TO_UINT (user_data);
-  VigilAsset *asset = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (label), "column"));
+  VigilAsset *asset = row ? vigil_row_get_item (row) : NULL;
   const char *text = asset ? columns[column].text (asset) : "";
 
   gtk_label_set_text (GTK_LABEL (label), text ? text : "");
@@ -182,6 +179,38 @@ bind_cell (GtkSignalListItemFactory *factory,
       else if (g_strcmp0 (text, "high") == 0)
         gtk_widget_add_css_class (label, "warning");
     }
+}
+
+static void
+on_row_item_changed (VigilRow   *row,
+                     GParamSpec *pspec,
+                     GtkWidget  *label)
+{
+  show_cell (label, row);
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory,
+           GtkListItem              *item,
+           gpointer                  user_data)
+{
+  VigilRow *row = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+
+  g_object_set_data (G_OBJECT (label), "column", user_data);
+  g_signal_connect_object (row, "notify::item", G_CALLBACK (on_row_item_changed), label, 0);
+  show_cell (label, row);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  VigilRow *row = gtk_list_item_get_item (item);
+
+  if (row != NULL)
+    g_signal_handlers_disconnect_by_func (row, on_row_item_changed, gtk_list_item_get_child (item));
 }
 
 /* The column view's sorter has no public API in GTK 4.8 to say which column
@@ -235,6 +264,7 @@ build_columns (VigilInventoryPage *self)
 
       g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), NULL);
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), NULL);
       column = gtk_column_view_column_new (_(columns[i].title), factory);
       sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, GINT_TO_POINTER (i), NULL));
       gtk_column_view_column_set_sorter (column, sorter);
@@ -258,7 +288,8 @@ on_asset_selected (GtkSingleSelection *selection,
 
   if (self->keeping_selection)
     return;
-  a = gtk_single_selection_get_selected_item (selection);
+  a = gtk_single_selection_get_selected_item (selection)
+      ? vigil_row_get_item (gtk_single_selection_get_selected_item (selection)) : NULL;
   id = a ? vigil_asset_get_id (a) : 0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.edit-asset", id > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inventory.add-dependency", id > 0);
@@ -789,12 +820,10 @@ on_store_changed (VigilStore         *store,
       /* the rows replaced, then the ids again: the selection is kept */
       self->keeping_selection = TRUE;
       gtk_single_selection_set_selected (self->asset_selection, GTK_INVALID_LIST_POSITION);
-      /* many: the rows go, then come back built fresh (see
-       * vigil_inventory_set_ids() for why not invalidate_all) */
       if (id > 0 && g_str_equal (kind, VIGIL_KIND_ASSET))
         vigil_record_list_invalidate (self->assets, id);
       else
-        vigil_record_list_set_ids (self->assets, NULL, 0);
+        vigil_record_list_invalidate_all (self->assets);
       self->keeping_selection = FALSE;
       reload_assets (self);
       vigil_asset_detail_refresh (VIGIL_ASSET_DETAIL (self->asset_detail));
@@ -830,15 +859,17 @@ vigil_inventory_page_set_store (VigilInventoryPage *self,
     g_clear_signal_handler (&self->changed_id, self->store);
   g_set_object (&self->store, store);
 
+  g_clear_object (&self->asset_rows);
   g_clear_object (&self->assets);
   g_clear_object (&self->documents);
   if (store != NULL)
     {
       self->assets = vigil_record_list_new (VIGIL_TYPE_ASSET, load_asset, store, NULL);
+      self->asset_rows = vigil_row_list_new (G_LIST_MODEL (self->assets));
       self->documents = vigil_record_list_new (VIGIL_TYPE_DOCUMENT, load_document, store, NULL);
       self->changed_id = g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
     }
-  gtk_single_selection_set_model (self->asset_selection, self->assets ? G_LIST_MODEL (self->assets) : NULL);
+  gtk_single_selection_set_model (self->asset_selection, self->asset_rows ? G_LIST_MODEL (self->asset_rows) : NULL);
   gtk_single_selection_set_model (self->doc_selection, self->documents ? G_LIST_MODEL (self->documents) : NULL);
   self->asset_id = -1;
   self->document_id = -1;
@@ -920,6 +951,7 @@ vigil_inventory_page_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_id, self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_INVENTORY_PAGE);
   g_clear_object (&self->asset_selection);
+  g_clear_object (&self->asset_rows);
   g_clear_object (&self->doc_selection);
   g_clear_object (&self->assets);
   g_clear_object (&self->documents);
