@@ -9,7 +9,9 @@
  * Types the queries of bench-inventory character by character into the
  * page's filter (vigil_inventory_page_set_filter, what a search-changed
  * does) and waits for the frame after each; prints the median and the 95th
- * percentile of the time to the painted frame, and the records built.
+ * percentile of the time to the painted frame (at least the wait for the
+ * next frame of the 60 Hz frame clock), the page's own work before it, and
+ * the records built.
  */
 #include "config.h"
 
@@ -113,6 +115,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) work = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(VigilStore) store = NULL;
@@ -162,6 +165,8 @@ main (int   argc,
         double ms;
 
         vigil_inventory_page_set_filter (VIGIL_INVENTORY_PAGE (page), typed);
+        ms = (g_get_monotonic_time () - t0) / 1000.0;
+        g_array_append_val (work, ms);
         wait_for_frame (window);
         ms = (g_get_monotonic_time () - t0) / 1000.0;
         g_array_append_val (times, ms);
@@ -172,6 +177,8 @@ main (int   argc,
            "max %.1f ms over %u keystrokes; %u records built (target: median <= 16 ms)\n",
            n_assets, percentile (times, 0.5), percentile (times, 0.95), percentile (times, 1.0), times->len,
            vigil_record_list_get_n_built (model) - built);
+  g_print ("page filter keystroke, the page's own work before the frame (SQL, model, rows rebound): "
+           "median %.1f ms, p95 %.1f ms\n", percentile (work, 0.5), percentile (work, 0.95));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
