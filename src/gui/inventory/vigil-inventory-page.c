@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
@@ -750,7 +751,8 @@ vigil_inventory_page_search (VigilInventoryPage *self,
   while ((child = gtk_widget_get_first_child (self->search_results)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->search_results), child);
   self->n_hits = 0;
-  if (self->store == NULL || query == NULL || *query == '\0')
+  /* blanks alone are no search */
+  if (self->store == NULL || query == NULL || *(query += strspn (query, " \t\n")) == '\0')
     return;
 
   hits = vigil_store_search_inventory (self->store, query, 50, &error);
