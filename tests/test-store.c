@@ -331,6 +331,15 @@ test_store_migrate_from_version_1 (void)
                                  "INSERT INTO people (id, name, team_id, email, created_at, updated_at) "
                                  "VALUES (1, 'Ada <b>&amp;', 1, 'ada@example.org', "
                                  "'2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
+                                 /* alert intake: migration 2 ranks existing alerts */
+                                 "INSERT INTO assets (id, name, criticality, created_at, updated_at) "
+                                 "VALUES (1, 'db', 'critical', '2026-01-01T00:00:00Z', "
+                                 "'2026-01-01T00:00:00Z');"
+                                 "INSERT INTO alerts (id, source, dedup_key, title, severity, asset_id, "
+                                 "first_seen, last_seen, raw, created_at, updated_at) VALUES (1, "
+                                 "'suricata', 'k', 'T', 'high', 1, '2026-01-01T00:00:00Z', "
+                                 "'2026-01-01T00:00:00Z', '{}', '2026-01-01T00:00:00Z', "
+                                 "'2026-01-01T00:00:00Z');"
                                  "PRAGMA user_version = 1; PRAGMA application_id = 1447642956;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -344,6 +353,11 @@ test_store_migrate_from_version_1 (void)
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
   name = pragma_text (db, "SELECT name || '|' || email || '|' || team_id FROM people WHERE id = 1");
   g_assert_cmpstr (name, ==, "Ada <b>&amp;|ada@example.org|1");
+  {
+    g_autofree char *alert = pragma_text (db, "SELECT title || '|' || raw || '|' || triage_rank "
+                                              "FROM alerts WHERE id = 1");
+    g_assert_cmpstr (alert, ==, "T|{}|12");  /* high × critical */
+  }
   sqlite3_close (db);
 }
 

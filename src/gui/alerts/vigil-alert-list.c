@@ -7,7 +7,7 @@
 
 #include "vigil-alert-list.h"
 
-#define FIRST_WINDOW 128   /* ids read with the count: more than a tall window shows */
+#define FIRST_WINDOW 256   /* ids read with the count: what GtkListView builds at first (~220) */
 #define ROW_PAGE     32    /* rows read per query when the view asks for one */
 #define MAX_CACHED   2048  /* rows kept; past that the cache starts over */
 
