@@ -215,6 +215,7 @@ vigil_address_match_lookup (VigilAddressMatch *self,
   Entry *e;
 
   g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (id != NULL && rank != NULL && host_bits != NULL, FALSE);
   if (address == NULL || *address == '\0')
     return FALSE;
 
@@ -253,5 +254,6 @@ vigil_address_match_lookup (VigilAddressMatch *self,
 guint
 vigil_address_match_size (VigilAddressMatch *self)
 {
+  g_return_val_if_fail (self != NULL, 0);
   return g_hash_table_size (self->entries) + g_hash_table_size (self->text);
 }

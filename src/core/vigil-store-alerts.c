@@ -1060,6 +1060,8 @@ vigil_store_list_alert_ids (VigilStore              *self,
   sqlite3_stmt *stmt;
   int rc;
 
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+
   if (filter == NULL)
     filter = &none;
   if (schema_has (self, "triage_rank"))
@@ -1108,6 +1110,8 @@ vigil_store_count_filtered_alerts (VigilStore              *self,
   sqlite3_stmt *stmt;
   gint64 n;
   int rc;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), -1);
 
   if (filter == NULL)
     filter = &none;
@@ -1192,6 +1196,9 @@ vigil_store_get_alert_rows (VigilStore    *self,
   g_autoptr(GString) list = g_string_new ("[");
   sqlite3_stmt *stmt;
   int rc;
+
+  g_return_val_if_fail (VIGIL_IS_STORE (self), NULL);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, NULL);
 
   for (guint i = 0; i < n_ids; i++)
     g_string_append_printf (list, i ? ",%" PRId64 : "%" PRId64, ids[i]);

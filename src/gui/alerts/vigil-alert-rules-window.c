@@ -40,7 +40,10 @@ static void
 rules_error (Rules        *rules,
              const GError *error)
 {
-  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (rules), adw_toast_new (error->message));
+  /* toast titles are markup; the message may name a rule as typed */
+  g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+
+  adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (rules), adw_toast_new (escaped));
 }
 
 static void
