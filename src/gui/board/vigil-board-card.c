@@ -70,6 +70,7 @@ struct _VigilBoardCard
 
   VigilIncident *incident;
   PangoLayout   *layouts[N_TEXTS];  /* NULL: nothing to show */
+  PangoLayout   *fitted[N_TEXTS];   /* ellipsized copies of shared ones */
   const char    *severity;          /* vocabulary key or NULL */
   const char    *tier;
   char          *tlp;               /* tlp key without "+strict" */
@@ -150,6 +151,49 @@ style_attributes (TextStyle style,
   return attrs;
 }
 
+/* The short texts that many cards show (severity, category, TLP, tier,
+ * initials, ages, clocks, counts) are laid out once and shared by every
+ * card: shaping is most of what a card costs to lay out.  A shared layout
+ * is never given a width; a card that must ellipsize one draws a copy. */
+static GHashTable *shared_layouts;  /* "style text" → PangoLayout */
+
+static void
+drop_shared_layouts (void)
+{
+  if (shared_layouts != NULL)
+    g_hash_table_remove_all (shared_layouts);
+}
+
+static PangoLayout *
+shared_layout (VigilBoardCard *self,
+               Text            which,
+               const char     *text)
+{
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (shared_layouts == NULL)
+    {
+      GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+      shared_layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      /* a new font or resolution: lay them out again */
+      g_signal_connect (settings, "notify::gtk-font-name", G_CALLBACK (drop_shared_layouts), NULL);
+      g_signal_connect (settings, "notify::gtk-xft-dpi", G_CALLBACK (drop_shared_layouts), NULL);
+    }
+  key = g_strdup_printf ("%d%d %s", text_styles[which].style, text_styles[which].numeric, text);
+  layout = g_hash_table_lookup (shared_layouts, key);
+  if (layout == NULL)
+    {
+      if (g_hash_table_size (shared_layouts) >= 1024)
+        g_hash_table_remove_all (shared_layouts);
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      pango_layout_set_attributes (layout, style_attributes (text_styles[which].style,
+                                                             text_styles[which].numeric));
+      g_hash_table_insert (shared_layouts, g_steal_pointer (&key), layout);
+    }
+  return g_object_ref (layout);
+}
+
 static void
 set_text (VigilBoardCard *self,
           Text            which,
@@ -157,9 +201,16 @@ set_text (VigilBoardCard *self,
 {
   PangoLayout *layout;
 
+  g_clear_object (&self->fitted[which]);
   if (text == NULL || *text == '\0')
     {
       g_clear_object (&self->layouts[which]);
+      return;
+    }
+  if (which != TEXT_REF && which != TEXT_TITLE)
+    {
+      g_clear_object (&self->layouts[which]);
+      self->layouts[which] = shared_layout (self, which, text);
       return;
     }
   layout = self->layouts[which];
@@ -173,8 +224,7 @@ set_text (VigilBoardCard *self,
           pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
           pango_layout_set_height (layout, -3);  /* at most three lines */
         }
-      if (which == TEXT_TITLE || which == TEXT_CATEGORY || which == TEXT_CLOCK)
-        pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
     }
   pango_layout_set_text (layout, text, -1);
 }
@@ -188,6 +238,24 @@ text_width (VigilBoardCard *self,
   if (self->layouts[which] != NULL)
     pango_layout_get_pixel_size (self->layouts[which], &w, NULL);
   return w;
+}
+
+/* The layout of `which` no wider than `width`: the shared one if it fits,
+ * else an ellipsized copy. */
+static PangoLayout *
+fitted (VigilBoardCard *self,
+        Text            which,
+        int             width)
+{
+  if (text_width (self, which) <= width)
+    return self->layouts[which];
+  if (self->fitted[which] == NULL)
+    {
+      self->fitted[which] = pango_layout_copy (self->layouts[which]);
+      pango_layout_set_ellipsize (self->fitted[which], PANGO_ELLIPSIZE_END);
+    }
+  pango_layout_set_width (self->fitted[which], width * PANGO_SCALE);
+  return self->fitted[which];
 }
 
 static int
@@ -263,7 +331,10 @@ update (VigilBoardCard *self)
   if (inc == NULL)
     {
       for (guint i = 0; i < N_TEXTS; i++)
-        g_clear_object (&self->layouts[i]);
+        {
+          g_clear_object (&self->layouts[i]);
+          g_clear_object (&self->fitted[i]);
+        }
       return;
     }
 
@@ -549,9 +620,8 @@ vigil_board_card_snapshot (GtkWidget   *widget,
     x = text_width (self, TEXT_SEVERITY) + SPACING;
     if (self->layouts[TEXT_CATEGORY] != NULL && right - SPACING - x > 0)
       {
-        pango_layout_set_width (self->layouts[TEXT_CATEGORY], (right - SPACING - x) * PANGO_SCALE);
         h = line_height (self, TEXT_CATEGORY);
-        draw_text (snapshot, self->layouts[TEXT_CATEGORY], x, y + (middle - h) / 2, &dim);
+        draw_text (snapshot, fitted (self, TEXT_CATEGORY, right - SPACING - x), x, y + (middle - h) / 2, &dim);
       }
   }
 
@@ -594,8 +664,7 @@ vigil_board_card_snapshot (GtkWidget   *widget,
   if (self->layouts[TEXT_CLOCK] != NULL && right - x > 0)
     {
       GdkRGBA color = self->breached ? theme_color (widget, "error_color", 1) : fg;
-      pango_layout_set_width (self->layouts[TEXT_CLOCK], (right - x) * PANGO_SCALE);
-      draw_text (snapshot, self->layouts[TEXT_CLOCK], x,
+      draw_text (snapshot, fitted (self, TEXT_CLOCK, right - x), x,
                  y + (bottom - line_height (self, TEXT_CLOCK)) / 2, &color);
     }
 }
@@ -692,7 +761,10 @@ vigil_board_card_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->incident);
   for (guint i = 0; i < N_TEXTS; i++)
-    g_clear_object (&self->layouts[i]);
+    {
+      g_clear_object (&self->layouts[i]);
+      g_clear_object (&self->fitted[i]);
+    }
   g_clear_pointer (&self->tlp, g_free);
   G_OBJECT_CLASS (vigil_board_card_parent_class)->dispose (object);
 }
