@@ -1714,6 +1714,7 @@ vigil_store_filter_board_window (VigilStore                *self,
 
   g_return_val_if_fail (VIGIL_IS_STORE (self), FALSE);
   g_return_val_if_fail (limit > 0, FALSE);
+  g_return_val_if_fail (ids != NULL && counts != NULL, FALSE);
 
   fts = filter ? vigil_fts5_prefix_query (filter->text) : NULL;
   if (fts != NULL)
