@@ -567,6 +567,7 @@ loaded (GObject      *source,
     {
       /* the worker could not open the file: read on this connection instead */
       Load l = { 0 };
+      g_clear_error (&error);
       if (self->store == NULL || !load_people (self->store, &l, &error))
         {
           vigil_org_page_set_status (self, error ? error->message : NULL);
