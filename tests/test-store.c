@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "vigil-store-assets.h"
+#include "vigil-store-documents.h"
 #include "vigil-store-private.h"
 #include "vigil-test-util.h"
 
@@ -307,24 +309,36 @@ test_store_migrate_from_empty (void)
   g_assert_cmpint (vigil_store_count (store, VIGIL_KIND_INCIDENT), ==, 0);
 }
 
+/* A database as the first landed Vigil wrote it (schema 1), still empty and
+ * still open, for the caller's rows and then `PRAGMA user_version = 1`. */
+static sqlite3 *
+create_version_1 (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) schema = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+
+  schema = g_resources_lookup_data ("/io/github/vigilsoc/Vigil/core/vigil-schema-1.sql", 0, &error);
+  g_assert_no_error (error);
+  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
 static void
 test_store_migrate_from_version_1 (void)
 {
   g_autofree char *path = vigil_test_db_path ();
   g_autoptr(GError) error = NULL;
   g_autoptr(VigilStore) store = NULL;
-  g_autoptr(GBytes) schema = NULL;
-  g_autofree char *sql = NULL;
   g_autofree char *name = NULL;
   sqlite3 *db = NULL;
 
   /* A database as the first landed Vigil wrote it, with a record in it:
    * every later migration must keep the record exactly. */
-  schema = g_resources_lookup_data ("/io/github/vigilsoc/Vigil/core/vigil-schema-1.sql", 0, &error);
-  g_assert_no_error (error);
-  sql = g_strndup (g_bytes_get_data (schema, NULL), g_bytes_get_size (schema));
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  db = create_version_1 (path);
   g_assert_cmpint (sqlite3_exec (db,
                                  "INSERT INTO teams (id, name, created_at, updated_at) "
                                  "VALUES (1, 'SOC', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');"
@@ -358,6 +372,134 @@ test_store_migrate_from_version_1 (void)
                                               "FROM alerts WHERE id = 1");
     g_assert_cmpstr (alert, ==, "T|{}|12");  /* high × critical */
   }
+  sqlite3_close (db);
+}
+
+/* The asset search answers as before: the same ids and the same snippets and
+ * ranks for the same queries, from a version-1 database whose indexes were
+ * written by schema 1's triggers; and the migrated indexes then follow
+ * renames, edits and deletions (FTS5's integrity check agrees). */
+static char *
+asset_search_answers (sqlite3 *db)
+{
+  static const char * const queries[] = {
+    "\"web\"*", "\"we\"*", "\"cafe\"*", "\"10 0 0\"*", "\"rack\"*", "\"critical\"*", "\"soc\"*",
+    "\"ada\"*", "\"grace\"*", "\"site 3\"*", "\"b\"*", "\"10\"*", "\"production\"*",
+  };
+  GString *answers = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT '%s ' || coalesce((SELECT group_concat(rowid, ',') FROM "
+        "  (SELECT rowid FROM assets_fts WHERE assets_fts MATCH '%s' "
+        "   UNION SELECT rowid FROM assets_meta_fts WHERE assets_meta_fts MATCH '%s' ORDER BY 1)), '-') "
+        "|| ' ' || coalesce((SELECT group_concat(hit, ' ') FROM "
+        "  (SELECT rowid || ':' || snippet(assets_fts, -1, '[', ']', '…', 12) || ':' "
+        "   || printf('%%.6f', bm25(assets_fts, 10.0, 4.0, 4.0, 1.0)) AS hit "
+        "   FROM assets_fts WHERE assets_fts MATCH '%s' ORDER BY rowid)), '-')",
+        queries[i], queries[i], queries[i], queries[i]);
+      g_autofree char *answer = pragma_text (db, sql);
+      g_string_append_printf (answers, "%s\n", answer);
+    }
+  return g_string_free (answers, FALSE);
+}
+
+static void
+assert_asset_indexes_intact (sqlite3 *db)
+{
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO assets_fts (assets_fts, rank) VALUES ('integrity-check', 1);"
+                                     "INSERT INTO assets_meta_fts (assets_meta_fts, rank) "
+                                     "VALUES ('integrity-check', 1);", NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+test_store_migrate_asset_search (void)
+{
+  g_autofree char *path = vigil_test_db_path ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VigilStore) store = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GString) rows = g_string_new ("BEGIN;");
+  sqlite3 *db = create_version_1 (path);
+
+  g_string_append (rows, "INSERT INTO teams (id, name, created_at, updated_at) VALUES (1, 'SOC', 'x', 'x');"
+                         "INSERT INTO people (id, name, team_id, created_at, updated_at) "
+                         "VALUES (1, 'Ada Lovelace', 1, 'x', 'x'), (2, 'Grace Hopper', 1, 'x', 'x');");
+  for (int i = 1; i <= 60; i++)
+    g_string_append_printf (rows,
+                            "INSERT INTO assets (id, name, kind, hostname, addresses, owner_team_id, "
+                            "tech_contact_id, business_owner_id, criticality, location, description, "
+                            "created_at, updated_at) VALUES (%d, '%s-%02d', '%s', %s, '10.0.0.%d', %s, %d, %s, "
+                            "'%s', 'Site %d', '%s server %d, rack %d', 'x', 'x');",
+                            i, i % 3 ? "web" : "Café <b>db</b>", i, i % 2 ? "server" : "vm",
+                            i % 5 ? "NULL" : "'host.example.org'", i, i % 4 ? "1" : "NULL", 1 + i % 2,
+                            i % 7 ? "NULL" : "2", i % 4 == 0 ? "critical" : "low", i % 6,
+                            i % 3 ? "Front" : "Bäckend", i, i % 9);
+  g_string_append (rows, "COMMIT; PRAGMA user_version = 1; PRAGMA application_id = 1447642956;");
+  g_assert_cmpint (sqlite3_exec (db, rows->str, NULL, NULL, NULL), ==, SQLITE_OK);
+  before = asset_search_answers (db);
+  sqlite3_close (db);
+
+  store = vigil_store_open (path, VIGIL_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (vigil_store_get_schema_version (store), ==, VIGIL_SCHEMA_VERSION);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  after = asset_search_answers (db);
+  g_assert_cmpstr (after, ==, before);
+  assert_asset_indexes_intact (db);
+
+  /* the filter, the one search and the asset choices answer from them */
+  ids = vigil_store_list_asset_ids (store, "grace", VIGIL_ASSET_SORT_NAME, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 34);  /* contact of the odd ones, owner of 14, 28, 42, 56 */
+  g_clear_pointer (&ids, g_array_unref);
+  ids = vigil_store_list_asset_ids (store, "cafe ra", VIGIL_ASSET_SORT_NAME, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 20);
+  g_clear_pointer (&ids, g_array_unref);
+  hits = vigil_store_search_inventory (store, "backend", 100, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 20);
+  g_assert_nonnull (strstr (((VigilSearchHit *) hits->pdata[0])->snippet,
+                            VIGIL_SNIPPET_START "Bäckend" VIGIL_SNIPPET_END));
+
+  /* and they follow every change */
+  g_assert_true (vigil_store_exec (store, "UPDATE teams SET name = 'Blue team' WHERE id = 1;"
+                                          "UPDATE people SET name = 'Grace Brewster' WHERE id = 2;"
+                                          "UPDATE assets SET name = 'mail-01', description = 'Relay' WHERE id = 1;"
+                                          "UPDATE assets SET criticality = 'high' WHERE id = 4;"
+                                          "DELETE FROM assets WHERE id = 3;"
+                                          "DELETE FROM people WHERE id = 1;", &error));
+  g_assert_no_error (error);
+  assert_asset_indexes_intact (db);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = vigil_store_list_asset_ids (store, "brewster", VIGIL_ASSET_SORT_NAME, FALSE, &error);
+  g_assert_cmpuint (ids->len, ==, 33);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = vigil_store_list_asset_ids (store, "soc", VIGIL_ASSET_SORT_NAME, FALSE, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = vigil_store_list_asset_ids (store, "blue", VIGIL_ASSET_SORT_NAME, FALSE, &error);
+  g_assert_cmpuint (ids->len, ==, 44);  /* 45 with a team, one deleted */
+  g_clear_pointer (&ids, g_array_unref);
+  ids = vigil_store_list_asset_ids (store, "ada", VIGIL_ASSET_SORT_NAME, FALSE, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = vigil_store_list_asset_ids (store, "relay", VIGIL_ASSET_SORT_NAME, FALSE, &error);
+  g_assert_cmpuint (ids->len, ==, 1);
+  g_assert_cmpint (g_array_index (ids, gint64, 0), ==, 1);
+  g_clear_pointer (&ids, g_array_unref);
+  ids = vigil_store_list_asset_ids (store, "db-03", VIGIL_ASSET_SORT_NAME, FALSE, &error);
+  g_assert_cmpuint (ids->len, ==, 0);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = vigil_store_search_inventory (store, "mail", 10, &error);
+  g_assert_cmpuint (hits->len, ==, 1);
+  g_assert_cmpstr (((VigilSearchHit *) hits->pdata[0])->title, ==, "mail-01");
   sqlite3_close (db);
 }
 
@@ -611,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/vigil/store/bad-file/locked", test_store_locked);
   g_test_add_func ("/vigil/store/migrate/from-empty", test_store_migrate_from_empty);
   g_test_add_func ("/vigil/store/migrate/from-version-1", test_store_migrate_from_version_1);
+  g_test_add_func ("/vigil/store/migrate/asset-search", test_store_migrate_asset_search);
   g_test_add_func ("/vigil/store/migrate/failure-rolls-back", test_store_migrate_failure_rolls_back);
   g_test_add_func ("/vigil/store/changed", test_store_changed_after_commit);
   g_test_add_func ("/vigil/store/rollback", test_store_rollback);
