@@ -109,18 +109,30 @@ suricata_parse (VigilImporter        *importer,
   if (ev.dst_addr && strcmp (ev.dst_addr, "0.0.0.0") != 0)
     vigil_alert_event_add_observable (&ev, "ip", ev.dst_addr, FALSE);
   {
-    static const struct { const char *path; const char *type; } extra[] = {
-      { "http.hostname", "domain" }, { "tls.sni", "domain" }, { "dns.rrname", "domain" },
-      { "fileinfo.filename", "filename" }, { "fileinfo.md5", "md5" },
-      { "fileinfo.sha1", "sha1" }, { "fileinfo.sha256", "sha256" },
-      { "smtp.mail_from", "email" },
+    /* EVE's protocol objects; each is looked up once, then its members
+     * (EVE keys never contain dots, so no dotted-key lookup is needed) */
+    static const struct { const char *object; const char *member; const char *type; } extra[] = {
+      { "http", "hostname", "domain" }, { "tls", "sni", "domain" }, { "dns", "rrname", "domain" },
+      { "fileinfo", "filename", "filename" }, { "fileinfo", "md5", "md5" },
+      { "fileinfo", "sha1", "sha1" }, { "fileinfo", "sha256", "sha256" },
+      { "smtp", "mail_from", "email" },
     };
+    const char *object = NULL;
+    int parent = -1;
+
     for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
-      if ((tok = vigil_json_path (doc, 0, extra[i].path)) >= 0)
-        {
-          g_autofree char *v = vigil_json_dup (doc, tok);
-          vigil_alert_event_add_observable (&ev, extra[i].type, v, FALSE);
-        }
+      {
+        if (object == NULL || strcmp (object, extra[i].object) != 0)
+          {
+            object = extra[i].object;
+            parent = vigil_json_get (doc, 0, object);
+          }
+        if (parent >= 0 && (tok = vigil_json_get (doc, parent, extra[i].member)) >= 0)
+          {
+            g_autofree char *v = vigil_json_dup (doc, tok);
+            vigil_alert_event_add_observable (&ev, extra[i].type, v, FALSE);
+          }
+      }
   }
 
   ok = func (&ev, user_data, error);
