@@ -166,24 +166,19 @@ test_triage_and_live (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-/* The list model is lazy: a count and a first window; the rest is read as
- * the view (here: the test) reaches it, in the same order as the whole list. */
+/* Imports `n` alert groups, each its own signature, severities 1 to 3 in turn. */
 static void
-test_lazy_model (void)
+import_numbered (VigilStore *store,
+                 int         n)
 {
-  g_autoptr(VigilStore) store = vigil_test_store_new ();
-  g_autoptr(VigilAlertList) list = vigil_alert_list_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GArray) all = NULL;
   g_autofree char *dir = vigil_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "eve.json", NULL);
   VigilImportOptions options = { .format = "suricata", .path = path };
-  VigilAlertFilter filter = { .status = "all" };
   VigilImportSummary summary;
-  guint n;
 
-  for (int i = 0; i < 700; i++)
+  for (int i = 0; i < n; i++)
     g_string_append_printf (text, "{\"timestamp\":\"2026-11-30T%02d:%02d:00Z\",\"event_type\":"
                             "\"alert\",\"src_ip\":\"203.0.113.%d\",\"dest_ip\":\"10.0.0.1\","
                             "\"alert\":{\"signature_id\":%d,\"signature\":\"S %d\","
@@ -194,6 +189,21 @@ test_lazy_model (void)
   g_assert_true (vigil_store_import_alerts (store, &options, &summary, &error));
   g_assert_no_error (error);
   vigil_import_summary_clear (&summary);
+}
+
+/* The list model is lazy: a count and a first window; the rest is read as
+ * the view (here: the test) reaches it, in the same order as the whole list. */
+static void
+test_lazy_model (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(VigilAlertList) list = vigil_alert_list_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) all = NULL;
+  VigilAlertFilter filter = { .status = "all" };
+  guint n;
+
+  import_numbered (store, 700);
 
   g_assert_true (vigil_alert_list_set_filter (list, store, &filter, &error));
   g_assert_no_error (error);
@@ -223,6 +233,108 @@ test_lazy_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
+/* the list view showing `model` (the drop-downs have list views of their own) */
+static GtkWidget *
+find_list_view (GtkWidget         *widget,
+                GtkSelectionModel *model)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_list_view_get_model (GTK_LIST_VIEW (widget)) == model)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child, model);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The list view is given a small first window of the matching alerts, which
+ * grows as the view scrolls near its end; "select all" (Ctrl+A, the list
+ * view's list.select-all) still selects every matching alert, and a bulk
+ * action reaches all of them, not only the rows shown. */
+static void
+test_window_and_select_all (void)
+{
+  g_autoptr(VigilStore) store = vigil_test_store_new ();
+  g_autoptr(GtkBitset) set = NULL;
+  GtkWidget *window, *list_view;
+  VigilAlertsPage *page;
+  GListModel *model, *shown;
+  GtkSelectionModel *selection;
+  GtkAdjustment *vadj;
+  guint first, n;
+  gint64 deadline;
+
+  import_numbered (store, 300);
+  g_assert_cmpint (vigil_store_count_alerts (store, "new"), ==, 300);
+
+  /* the page alone in a window, as the benchmark has it */
+  window = adw_window_new ();
+  page = g_object_new (VIGIL_TYPE_ALERTS_PAGE, NULL);
+  vigil_alerts_page_set_store (page, store);
+  adw_window_set_content (ADW_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  vigil_test_wait_for_frame (window);
+  model = vigil_alerts_page_get_model (page);
+  shown = vigil_alerts_page_get_shown (page);
+  selection = vigil_alerts_page_get_selection (page);
+  list_view = find_list_view (GTK_WIDGET (page), selection);
+  g_assert_nonnull (list_view);
+
+  /* the first window is small; the count is every matching alert */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 300);
+  first = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (first, >=, 20);
+  g_assert_cmpuint (first, <=, 64);
+  g_assert_cmpuint (vigil_alerts_page_get_n_loaded (page), <=, 2 * first);
+
+  /* it grows as the view scrolls near its end, in the same order */
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (shown) < 300 && g_get_monotonic_time () < deadline)
+    {
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) -
+                                      gtk_adjustment_get_page_size (vadj));
+      vigil_test_spin (20);
+      vigil_test_wait_for_frame (window);
+    }
+  n = g_list_model_get_n_items (shown);
+  g_assert_cmpuint (n, ==, 300);
+  for (guint pos = 0; pos < n; pos += 41)
+    {
+      g_autoptr(VigilAlert) a = g_list_model_get_item (shown, pos);
+      g_autoptr(VigilAlert) b = g_list_model_get_item (model, pos);
+      g_assert_cmpint (vigil_alert_get_id (a), ==, vigil_alert_get_id (b));
+    }
+
+  /* a new filter starts again with the first window */
+  vigil_alerts_page_set_search (page, "S 1");
+  vigil_alerts_page_set_search (page, "");
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, first);
+
+  /* Ctrl+A selects all; unselecting one leaves the other shown rows */
+  g_assert_true (gtk_widget_activate_action (list_view, "list.select-all", NULL));
+  g_assert_true (gtk_selection_model_is_selected (selection, first - 1));
+  gtk_selection_model_unselect_item (selection, 0);
+  set = gtk_selection_model_get_selection (selection);
+  g_assert_cmpuint (gtk_bitset_get_size (set), ==, first - 1);
+  g_assert_false (gtk_selection_model_is_selected (selection, 0));
+
+  /* select all again: promote reaches all 300, shown or not */
+  g_assert_true (gtk_widget_activate_action (list_view, "list.select-all", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, 300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "alerts.promote", NULL));
+  vigil_test_spin (50);
+  g_assert_cmpint (vigil_store_count_alerts (store, "new"), ==, 0);
+  g_assert_cmpint (vigil_store_count_alerts (store, "promoted"), ==, 300);
+  g_assert_cmpint (vigil_store_count (store, VIGIL_KIND_INCIDENT), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -236,6 +348,7 @@ main (int    argc,
   g_test_add_func ("/alerts-page/screenshots-dark", test_screenshots_dark);
   g_test_add_func ("/alerts-page/triage-and-live", test_triage_and_live);
   g_test_add_func ("/alerts-page/lazy-model", test_lazy_model);
+  g_test_add_func ("/alerts-page/window-and-select-all", test_window_and_select_all);
 
   return g_test_run ();
 }

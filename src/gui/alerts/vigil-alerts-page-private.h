@@ -4,6 +4,7 @@
 #pragma once
 
 #include "vigil-alert-list.h"
+#include "vigil-alert-selection.h"
 #include "vigil-alerts-page.h"
 
 G_BEGIN_DECLS
@@ -13,9 +14,11 @@ struct _VigilAlertsPage
   GtkWidget          parent_instance;
 
   VigilStore        *store;
-  VigilAlertList    *list;
-  GtkMultiSelection *selection;
+  VigilAlertList    *list;       /* every matching alert (lazy) */
+  GtkSliceListModel *window;     /* the first of them, what the list view shows */
+  VigilAlertSelection *selection;
   guint              refresh_id;
+  guint              grow_id;
   gint64             shown_id;   /* the alert in the detail pane */
 
   GtkWidget         *paned;
@@ -35,7 +38,8 @@ void    vigil_alerts_page_toast              (VigilAlertsPage *self,
                                               const char      *message);
 void    vigil_alerts_page_show_error_dialog  (VigilAlertsPage *self,
                                               const GError    *error);
-/* The ids of the selected rows; free with g_array_unref. */
+/* The ids of the selected rows (of every matching alert after "select
+ * all"); free with g_array_unref. */
 GArray *vigil_alerts_page_selected_ids       (VigilAlertsPage *self);
 /* Runs the filters again and keeps the selection. */
 void    vigil_alerts_page_refresh            (VigilAlertsPage *self);

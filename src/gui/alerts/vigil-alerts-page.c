@@ -2,11 +2,18 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Alert groups in triage order (severity × asset criticality, then the
- * latest; sorted in SQL, built lazily by VigilRecordList), filters, a
+ * latest; sorted in SQL, read lazily by VigilAlertList), filters, a
  * multi-selection with bulk promote / merge / dismiss, and a detail pane
  * with the raw event, the observables and the linked asset.  The list
  * follows the store's `changed` signal, so alerts imported by vigilctl
  * while the window is open appear at once.
+ *
+ * The list view shows a window of the matching alerts: the first WINDOW,
+ * growing as the user scrolls near its end.  GTK 4.8's list view builds a
+ * row for up to ~200 items around its anchor whenever the model has them,
+ * which cost the first frame four times an empty page's; the count label
+ * gives the total, and "select all" (VigilAlertSelection) still selects
+ * every matching alert, shown or not.
  */
 #include "config.h"
 
@@ -20,6 +27,7 @@
 #include "vigil-store-alerts.h"
 #include "vigil-window.h"
 
+#define WINDOW 48   /* rows shown at first: a tall window's worth, twice over */
 
 G_DEFINE_FINAL_TYPE (VigilAlertsPage, vigil_alerts_page, GTK_TYPE_WIDGET)
 
@@ -107,6 +115,20 @@ vigil_alerts_page_selected_ids (VigilAlertsPage *self)
 
   if (self->selection == NULL)
     return ids;
+  if (vigil_alert_selection_get_all (self->selection))
+    {
+      /* every matching alert, not only the rows shown */
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+
+      g_array_set_size (ids, 0);
+      for (guint i = 0; i < n; i++)
+        {
+          gint64 id = vigil_alert_list_get_id (self->list, i);
+          if (id > 0)
+            g_array_append_val (ids, id);
+        }
+      return ids;
+    }
   set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, set, &pos); ok;
        ok = gtk_bitset_iter_next (&iter, &pos))
@@ -382,21 +404,34 @@ show_alert (VigilAlertsPage *self,
 static void
 update_actions (VigilAlertsPage *self)
 {
-  g_autoptr(GArray) ids = vigil_alerts_page_selected_ids (self);
+  g_autoptr(GtkBitset) set = NULL;
   g_autofree char *text = NULL;
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->list));
+  guint n_selected;
+  gint64 one = 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.promote", ids->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.merge", ids->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.dismiss", ids->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.suppress", ids->len == 1);
-  if (ids->len > 1)
+  /* counted without reading the ids of every matching alert after "select all" */
+  if (vigil_alert_selection_get_all (self->selection))
+    n_selected = n;
+  else
+    {
+      set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+      n_selected = (guint) gtk_bitset_get_size (set);
+    }
+  if (n_selected == 1)
+    one = vigil_alert_list_get_id (self->list, set ? gtk_bitset_get_minimum (set) : 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.promote", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.merge", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.dismiss", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "alerts.suppress", n_selected == 1);
+  if (n_selected > 1)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u selected of %u", "%u selected of %u",
-                                         n), ids->len, n);
+                                         n), n_selected, n);
   else
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u alert", "%u alerts", n), n);
   gtk_label_set_text (self->count_label, text);
-  show_alert (self, ids->len == 1 ? g_array_index (ids, gint64, 0) : 0);
+  show_alert (self, one);
 }
 
 static void
@@ -426,8 +461,22 @@ vigil_alerts_page_refresh (VigilAlertsPage *self)
   filter.source = sources[MIN (source, G_N_ELEMENTS (sources) - 1)];
   filter.text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
 
-  /* keep the selection across the vigil_alerts_page_refresh (among the rows read so far) */
-  selected = vigil_alerts_page_selected_ids (self);
+  /* keep the selection across the refresh, among the rows shown: after
+   * "select all", the rows that were shown (not alerts that have arrived
+   * since, nor all of them again) */
+  if (vigil_alert_selection_get_all (self->selection))
+    {
+      guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->window));
+
+      selected = g_array_sized_new (FALSE, FALSE, sizeof (gint64), shown);
+      for (guint i = 0; i < shown; i++)
+        {
+          gint64 id = vigil_alert_list_get_id (self->list, i);
+          g_array_append_val (selected, id);
+        }
+    }
+  else
+    selected = vigil_alerts_page_selected_ids (self);
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
   if (!vigil_alert_list_set_filter (self->list, self->store, &filter, &error))
     vigil_alerts_page_show_error_dialog (self, error);
@@ -435,7 +484,7 @@ vigil_alerts_page_refresh (VigilAlertsPage *self)
   for (guint i = 0; i < selected->len; i++)
     {
       int pos = vigil_alert_list_find (self->list, g_array_index (selected, gint64, i));
-      if (pos >= 0)
+      if (pos >= 0 && (guint) pos < g_list_model_get_n_items (G_LIST_MODEL (self->window)))
         gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), pos, FALSE);
     }
   g_signal_handlers_unblock_by_func (self->selection, on_selection_changed, self);
@@ -485,10 +534,51 @@ on_store_changed (VigilStore      *store,
     queue_refresh (self);
 }
 
+/* A new filter (or store) shows its first window again; a refresh after a
+ * change in the store keeps the rows shown where they are. */
+static void
+reset_window (VigilAlertsPage *self)
+{
+  g_clear_handle_id (&self->grow_id, g_source_remove);
+  gtk_slice_list_model_set_size (self->window, WINDOW);
+}
+
 static void
 on_filter_changed (VigilAlertsPage *self)
 {
+  reset_window (self);
   vigil_alerts_page_refresh (self);
+}
+
+/* Doubling: the 10,000th row is a few drags away, and each step builds rows
+ * only where the view looks. */
+static gboolean
+grow_cb (gpointer data)
+{
+  VigilAlertsPage *self = data;
+  guint size = gtk_slice_list_model_get_size (self->window);
+
+  self->grow_id = 0;
+  if (size < g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    gtk_slice_list_model_set_size (self->window, size + MAX (size, WINDOW));
+  return G_SOURCE_REMOVE;
+}
+
+/* Less than half a page below the view: show more, after this frame. */
+static void
+on_scrolled (GtkAdjustment   *adj,
+             VigilAlertsPage *self)
+{
+  double value = gtk_adjustment_get_value (adj);
+  double page = gtk_adjustment_get_page_size (adj);
+  double upper = gtk_adjustment_get_upper (adj);
+
+  if (self->grow_id != 0 ||
+      gtk_slice_list_model_get_size (self->window) >=
+      g_list_model_get_n_items (G_LIST_MODEL (self->list)))
+    return;
+  if (page > 0 && value + 1.5 * page >= upper)
+    self->grow_id = g_idle_add (grow_cb, self);
 }
 
 GtkWindow *
@@ -523,6 +613,7 @@ vigil_alerts_page_set_store (VigilAlertsPage *self,
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
+  reset_window (self);
   if (store != NULL)
     {
       g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self, 0);
@@ -546,6 +637,7 @@ vigil_alerts_page_set_search (VigilAlertsPage *self,
                               const char      *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  reset_window (self);
   vigil_alerts_page_refresh (self);
 }
 
@@ -553,6 +645,13 @@ GListModel *
 vigil_alerts_page_get_model (VigilAlertsPage *self)
 {
   return G_LIST_MODEL (self->list);
+}
+
+GListModel *
+vigil_alerts_page_get_shown (VigilAlertsPage *self)
+{
+  g_return_val_if_fail (VIGIL_IS_ALERTS_PAGE (self), NULL);
+  return G_LIST_MODEL (self->window);
 }
 
 guint
@@ -574,10 +673,12 @@ vigil_alerts_page_dispose (GObject *object)
   VigilAlertsPage *self = VIGIL_ALERTS_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->grow_id, g_source_remove);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_data (self->store, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_ALERTS_PAGE);
   g_clear_object (&self->selection);
+  g_clear_object (&self->window);
   g_clear_object (&self->list);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (vigil_alerts_page_parent_class)->dispose (object);
@@ -657,17 +758,22 @@ static void
 vigil_alerts_page_init (VigilAlertsPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkAdjustment *vadj;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->list = vigil_alert_list_new ();
-  self->selection = gtk_multi_selection_new (G_LIST_MODEL (g_object_ref (self->list)));
+  self->window = gtk_slice_list_model_new (G_LIST_MODEL (g_object_ref (self->list)), 0, WINDOW);
+  self->selection = vigil_alert_selection_new (G_LIST_MODEL (self->window));
   g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed),
                     self);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), self);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   gtk_list_view_set_factory (self->list_view, factory);
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  g_signal_connect_object (vadj, "value-changed", G_CALLBACK (on_scrolled), self, 0);
+  g_signal_connect_object (vadj, "changed", G_CALLBACK (on_scrolled), self, 0);
   update_actions (self);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }

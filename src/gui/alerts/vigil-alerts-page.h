@@ -22,7 +22,11 @@ void        vigil_alerts_page_set_search (VigilAlertsPage *self,
                                           const char      *text);
 
 /* For tests */
+/* Every matching alert (its size is the count shown in the page) */
 GListModel        *vigil_alerts_page_get_model     (VigilAlertsPage *self);
+/* The first of them, which the list view shows; it grows as the user scrolls */
+GListModel        *vigil_alerts_page_get_shown     (VigilAlertsPage *self);
+/* Selects among the shown rows; select-all selects every matching alert */
 GtkSelectionModel *vigil_alerts_page_get_selection (VigilAlertsPage *self);
 /* How many alert rows the page has read from the store so far. */
 guint              vigil_alerts_page_get_n_loaded  (VigilAlertsPage *self);
