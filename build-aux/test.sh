@@ -14,8 +14,10 @@ vigil_install_missing "${vigil_build_packages[@]}" "${vigil_run_packages[@]}" "$
 
 builddir=${VIGIL_BUILDDIR:-build}
 setup_args=()
+logname=testlog.txt
 for arg in "$@"; do
   case $arg in
+    --setup=*) logname=testlog-${arg#--setup=}.txt ;;&
     --setup=asan) builddir=${VIGIL_BUILDDIR:-build-asan}
                   setup_args=(-Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug) ;;
     --setup=valgrind) vigil_install_missing valgrind ;;
@@ -26,10 +28,14 @@ if [ ! -f "$builddir/build.ninja" ]; then
 fi
 ninja -C "$builddir" || { echo "0 passed, 1 failed"; exit 1; }
 
-# A private X display and D-Bus session for the UI tests.
-export GSK_RENDERER=cairo GDK_BACKEND=x11 NO_AT_BRIDGE=1 GTK_A11Y=none
+# A private X display and D-Bus session for the UI tests.  GTK's "test"
+# accessibility backend needs no AT-SPI bus, and unlike "none" it gives
+# widgets the accessible contexts the tests check.
+export GSK_RENDERER=cairo GDK_BACKEND=x11 NO_AT_BRIDGE=1 GTK_A11Y=test
 export XDG_RUNTIME_DIR=$(mktemp -d)
-log="$builddir/meson-logs/testlog.txt"
+# meson names the log after the setup: testlog-asan.txt for --setup=asan
+log="$builddir/meson-logs/$logname"
+rm -f "$log"
 xvfb-run -a -s "-screen 0 1440x900x24 -noreset" \
   dbus-run-session -- meson test -C "$builddir" --print-errorlogs --num-processes 2 "$@"
 status=$?
