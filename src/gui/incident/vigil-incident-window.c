@@ -371,6 +371,12 @@ vigil_incident_window_dispose (GObject *object)
   if (open_windows != NULL && g_hash_table_lookup (open_windows, &self->incident_id) == self)
     g_hash_table_remove (open_windows, &self->incident_id);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* tearing the template down changes the stack's visible page and the
+   * header's title visibility: no section is built, no bar bound, then */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
+  if (self->switcher_title != NULL)
+    g_signal_handlers_disconnect_by_data (self->switcher_title, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIGIL_TYPE_INCIDENT_WINDOW);
   g_clear_object (&self->incident);
   g_clear_object (&self->store);
