@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 
 #include "vigil-alert-list.h"
+#include "vigil-alert-row.h"
 #include "vigil-alert-rules-window.h"
 #include "vigil-alerts-page-private.h"
 #include "vigil-store-alerts.h"
@@ -72,34 +73,6 @@ vigil_alerts_page_show_error_dialog (VigilAlertsPage *self,
 }
 
 static const char *
-severity_class (const char *severity)
-{
-  if (g_strcmp0 (severity, "critical") == 0)
-    return "error";
-  if (g_strcmp0 (severity, "high") == 0)
-    return "warning";
-  if (g_strcmp0 (severity, "medium") == 0)
-    return "accent";
-  return "dim-label";
-}
-
-static const char *
-status_label (const char *status)
-{
-  if (g_strcmp0 (status, "new") == 0)
-    return _("New");
-  if (g_strcmp0 (status, "promoted") == 0)
-    return _("Promoted");
-  if (g_strcmp0 (status, "merged") == 0)
-    return _("Merged");
-  if (g_strcmp0 (status, "dismissed") == 0)
-    return _("Dismissed");
-  if (g_strcmp0 (status, "suppressed") == 0)
-    return _("Suppressed");
-  return status;
-}
-
-static const char *
 criticality_label (const char *key)
 {
   return key ? vigil_vocab_label (VIGIL_VOCAB_CRITICALITY, key) : NULL;
@@ -147,37 +120,7 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            gpointer                  user_data)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *severity = gtk_label_new (NULL);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-  GtkWidget *count = gtk_label_new (NULL);
-
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_label_set_width_chars (GTK_LABEL (severity), 8);
-  gtk_label_set_xalign (GTK_LABEL (severity), 0);
-  gtk_widget_add_css_class (severity, "caption-heading");
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_widget_add_css_class (count, "numeric");
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (text), title);
-  gtk_box_append (GTK_BOX (text), subtitle);
-  gtk_box_append (GTK_BOX (box), severity);
-  gtk_box_append (GTK_BOX (box), text);
-  gtk_box_append (GTK_BOX (box), count);
-  g_object_set_data (G_OBJECT (box), "severity", severity);
-  g_object_set_data (G_OBJECT (box), "title", title);
-  g_object_set_data (G_OBJECT (box), "subtitle", subtitle);
-  g_object_set_data (G_OBJECT (box), "count", count);
-  gtk_list_item_set_child (item, box);
+  gtk_list_item_set_child (item, vigil_alert_row_new ());
 }
 
 static void
@@ -185,57 +128,8 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  VigilAlert *alert = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *severity = g_object_get_data (G_OBJECT (box), "severity");
-  GtkWidget *title = g_object_get_data (G_OBJECT (box), "title");
-  GtkWidget *subtitle = g_object_get_data (G_OBJECT (box), "subtitle");
-  GtkWidget *count = g_object_get_data (G_OBJECT (box), "count");
-  g_autoptr(GString) sub = g_string_new (NULL);
-  g_autofree char *count_text = NULL;
-  const char *sev, *asset, *crit, *status;
-
-  if (alert == NULL || vigil_alert_get_id (alert) == 0)
-    {
-      /* a row gone since the count; the refresh that follows removes it */
-      gtk_label_set_text (GTK_LABEL (severity), "");
-      gtk_label_set_text (GTK_LABEL (title), "");
-      gtk_label_set_text (GTK_LABEL (subtitle), "");
-      gtk_label_set_text (GTK_LABEL (count), "");
-      return;
-    }
-  sev = vigil_alert_get_severity (alert);
-  for (const char * const *c = (const char * const[]) { "error", "warning", "accent",
-                                                       "dim-label", NULL }; *c; c++)
-    gtk_widget_remove_css_class (severity, *c);
-  gtk_widget_add_css_class (severity, severity_class (sev));
-  gtk_label_set_text (GTK_LABEL (severity), vigil_vocab_label (VIGIL_VOCAB_SEVERITY, sev));
-
-  /* plain text: titles come from the tools and may hold markup characters */
-  gtk_label_set_text (GTK_LABEL (title), vigil_alert_get_title (alert));
-  gtk_widget_set_tooltip_text (title, vigil_alert_get_title (alert));
-
-  g_string_append (sub, vigil_alert_get_text (alert, VIGIL_ALERT_SOURCE));
-  g_string_append (sub, " · ");
-  g_string_append (sub, vigil_alert_get_text (alert, VIGIL_ALERT_LAST_SEEN));
-  asset = vigil_alert_get_text (alert, VIGIL_ALERT_ASSET_NAME);
-  crit = criticality_label (vigil_alert_get_text (alert, VIGIL_ALERT_ASSET_CRITICALITY));
-  if (asset != NULL)
-    g_string_append_printf (sub, " · %s (%s)", asset, crit ? crit : "");
-  else if (vigil_alert_get_text (alert, VIGIL_ALERT_DST_ADDR) != NULL)
-    g_string_append_printf (sub, " · %s", vigil_alert_get_text (alert, VIGIL_ALERT_DST_ADDR));
-  status = vigil_alert_get_status (alert);
-  if (g_strcmp0 (status, "promoted") == 0 || g_strcmp0 (status, "merged") == 0)
-    g_string_append_printf (sub, " · %s", vigil_alert_get_text (alert, VIGIL_ALERT_INCIDENT_REF)
-                                          ? vigil_alert_get_text (alert, VIGIL_ALERT_INCIDENT_REF)
-                                          : status);
-  else if (g_strcmp0 (status, "new") != 0)
-    g_string_append_printf (sub, " · %s", status_label (status));
-  gtk_label_set_text (GTK_LABEL (subtitle), sub->str);
-
-  count_text = g_strdup_printf ("%" PRId64 "×", vigil_alert_get_count (alert));
-  gtk_label_set_text (GTK_LABEL (count), count_text);
-  gtk_widget_set_tooltip_text (count, _("Events folded into this alert"));
+  vigil_alert_row_set_alert (VIGIL_ALERT_ROW (gtk_list_item_get_child (item)),
+                             gtk_list_item_get_item (item));
 }
 
 /* ---- The detail pane ------------------------------------------------------------ */
@@ -323,7 +217,7 @@ show_alert (VigilAlertsPage *self,
   group = add_group (self->detail_box, NULL);
   add_row (group, _("Severity"),
            vigil_vocab_label (VIGIL_VOCAB_SEVERITY, vigil_alert_get_severity (alert)));
-  add_row (group, _("Status"), status_label (vigil_alert_get_status (alert)));
+  add_row (group, _("Status"), vigil_alert_status_label (vigil_alert_get_status (alert)));
   if (vigil_alert_get_text (alert, VIGIL_ALERT_DISMISS_REASON) != NULL)
     add_row (group, _("Dismissed as"),
              vigil_vocab_label (VIGIL_VOCAB_RESOLUTION,
