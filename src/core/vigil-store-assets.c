@@ -1318,6 +1318,8 @@ bulk_insert (VigilStore              *self,
     }
 
   after = vigil_store_query_int (self, "SELECT coalesce(max(id), 0) FROM assets", error);
+  if (after < 0)
+    return FALSE;
   triggers = set_index_triggers_aside (self, error);
   if (triggers == NULL)
     return FALSE;
