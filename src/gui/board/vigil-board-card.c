@@ -739,6 +739,7 @@ vigil_board_card_get_text (VigilBoardCard *self,
   };
 
   g_return_val_if_fail (VIGIL_IS_BOARD_CARD (self), NULL);
+  g_return_val_if_fail (part != NULL, NULL);
   for (guint i = 0; i < N_TEXTS; i++)
     if (g_str_equal (part, parts[i]))
       return self->layouts[i] ? pango_layout_get_text (self->layouts[i]) : NULL;
