@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "vigil-alert-list.h"
+#include "vigil-alert-row.h"
 #include "vigil-alerts-page.h"
 #include "vigil-gui.h"
 #include "vigil-store-alerts.h"
@@ -44,6 +45,22 @@ alert_store (void)
   return store;
 }
 
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static VigilAlertsPage *
 open_page (VigilStore  *store,
            gboolean     dark,
@@ -74,6 +91,7 @@ screenshots (gboolean dark)
   VigilAlertsPage *page = open_page (store, dark, &window);
   GListModel *model = vigil_alerts_page_get_model (page);
   GtkWindow *rules;
+  GtkWidget *row;
   g_autofree char *name = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 10);
@@ -83,6 +101,12 @@ screenshots (gboolean dark)
   gtk_selection_model_select_item (vigil_alerts_page_get_selection (page), 0, TRUE);
   vigil_test_spin (50);
   vigil_test_wait_for_frame (window);
+  /* the drawn row: one widget, its tooltip the title as written */
+  row = find_widget (GTK_WIDGET (page), VIGIL_TYPE_ALERT_ROW);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_widget_get_first_child (row));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (row),
+                                   "<b>Bold</b> & <i>markup</i> in a very long"));
   name = g_strdup_printf ("alerts-hostile-%s", dark ? "dark" : "light");
   vigil_test_save_png (window, name);
 
@@ -233,23 +257,6 @@ test_lazy_model (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 }
 
-/* the list view showing `model` (the drop-downs have list views of their own) */
-static GtkWidget *
-find_list_view (GtkWidget         *widget,
-                GtkSelectionModel *model)
-{
-  if (GTK_IS_LIST_VIEW (widget) && gtk_list_view_get_model (GTK_LIST_VIEW (widget)) == model)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_list_view (child, model);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The list view is given a small first window of the matching alerts, which
  * grows as the view scrolls near its end; "select all" (Ctrl+A, the list
  * view's list.select-all) still selects every matching alert, and a bulk
@@ -281,7 +288,9 @@ test_window_and_select_all (void)
   model = vigil_alerts_page_get_model (page);
   shown = vigil_alerts_page_get_shown (page);
   selection = vigil_alerts_page_get_selection (page);
-  list_view = find_list_view (GTK_WIDGET (page), selection);
+  /* the list view of the rows (the drop-downs have list views of their own) */
+  list_view = gtk_widget_get_ancestor (find_widget (GTK_WIDGET (page), VIGIL_TYPE_ALERT_ROW),
+                                       GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
 
   /* the first window is small; the count is every matching alert */
