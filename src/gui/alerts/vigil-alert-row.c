@@ -33,6 +33,7 @@ struct _VigilAlertRow
   char        *texts[N_TEXTS];
   const char  *severity_color;   /* a named colour of the theme */
   PangoLayout *layouts[N_TEXTS];
+  PangoFontDescription *font;    /* what the layouts were made with */
 };
 
 G_DEFINE_FINAL_TYPE (VigilAlertRow, vigil_alert_row, GTK_TYPE_WIDGET)
@@ -189,13 +190,25 @@ drop_layouts (VigilAlertRow *self)
     g_clear_object (&self->layouts[i]);
 }
 
+/* The style changes with hover and selection as well: lay out again only
+ * for a new font (size, family, scale); colours are read at each draw. */
 static void
 vigil_alert_row_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
 {
+  VigilAlertRow *self = VIGIL_ALERT_ROW (widget);
+  const PangoFontDescription *font;
+
   GTK_WIDGET_CLASS (vigil_alert_row_parent_class)->css_changed (widget, change);
-  /* a new font or scale: lay out again */
-  drop_layouts (VIGIL_ALERT_ROW (widget));
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  if (self->font != NULL && font != NULL && pango_font_description_equal (self->font, font))
+    {
+      gtk_widget_queue_draw (widget);
+      return;
+    }
+  g_clear_pointer (&self->font, pango_font_description_free);
+  self->font = font ? pango_font_description_copy (font) : NULL;
+  drop_layouts (self);
   gtk_widget_queue_resize (widget);
 }
 
@@ -205,6 +218,7 @@ vigil_alert_row_finalize (GObject *object)
   VigilAlertRow *self = VIGIL_ALERT_ROW (object);
 
   drop_layouts (self);
+  g_clear_pointer (&self->font, pango_font_description_free);
   for (guint i = 0; i < N_TEXTS; i++)
     g_free (self->texts[i]);
   G_OBJECT_CLASS (vigil_alert_row_parent_class)->finalize (object);
