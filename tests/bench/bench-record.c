@@ -8,11 +8,14 @@
  *     100 observables and 50 actions: from the call to its first painted
  *     frame (median of N runs), then every section built at once, each
  *     beside a bare AdwWindow's first frame measured the same way.
+ *     Then, per section (Actions, Observables, Timeline), on a freshly
+ *     opened page: from switching to the section to its first painted
+ *     frame (median of --section-runs runs; the section is built then).
  *  2. The shared-value lookup (vigil_store_find_shared) over 1,000,000
  *     observables: median and 99th percentile of 2,000 lookups, with the
  *     same lookup on a copy without the observables_value index for scale.
  *
- *   bench-record [--runs N] [--observables N]
+ *   bench-record [--runs N] [--section-runs N] [--observables N] [--page-only]
  */
 #include "config.h"
 
@@ -29,6 +32,7 @@
 static int runs = 15;
 static int n_observables = 1000000;
 static gboolean page_only;
+static int section_runs = 5;
 
 static gboolean painted;
 
@@ -145,6 +149,60 @@ open_page (VigilStore *store,
   return page;
 }
 
+/* From switching to `section` on a freshly painted page to its first frame. */
+static G_GNUC_NO_INLINE double
+show_section (VigilIncidentWindow *page,
+              const char          *section)
+{
+  gint64 t0;
+
+  /* the Summary's lower groups are added after the first frame: let them
+   * be laid out and painted first */
+  drain ();
+  painted = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (page));
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+  painted = FALSE;
+  t0 = g_get_monotonic_time ();
+  vigil_incident_window_set_section (page, section);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  return (g_get_monotonic_time () - t0) / 1000.0;
+}
+
+static void
+bench_sections (VigilStore *store,
+                gint64      id)
+{
+  /* Contacts: the big incident has none, the cost of an almost empty section */
+  const char * const names[] = { "contacts", "actions", "observables", "timeline", NULL };
+
+  for (guint n = 0; names[n]; n++)
+    {
+      g_autoptr(GArray) wall = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (int r = 0; r < section_runs; r++)
+        {
+          double ms, c0;
+          VigilIncidentWindow *page = open_page (store, id, g_get_monotonic_time (), &ms);
+
+          c0 = cpu_ms ();
+          ms = show_section (page, names[n]);
+          c0 = cpu_ms () - c0;
+          g_array_append_val (wall, ms);
+          g_array_append_val (cpu, c0);
+          gtk_window_destroy (GTK_WINDOW (page));
+          drain ();
+        }
+      g_print ("section %-12s first frame:  median %.1f ms, max %.1f ms (target < 100 ms; "
+               "CPU median %.1f ms)\n", names[n], percentile (wall, 0.5), percentile (wall, 1.0),
+               percentile (cpu, 0.5));
+    }
+}
+
 static void
 bench_page (void)
 {
@@ -233,6 +291,8 @@ bench_page (void)
              "shown)\n", percentile (all_ms, 0.5));
   g_print ("ratio page / bare window:        %.2f\n",
            percentile (page_ms, 0.5) / percentile (bare_ms, 0.5));
+  if (section_runs > 0)
+    bench_sections (store, id);
 }
 
 static void
@@ -340,6 +400,7 @@ main (int   argc,
   const GOptionEntry entries[] = {
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Page openings to time", "N" },
     { "observables", 0, 0, G_OPTION_ARG_INT, &n_observables, "Observables for the lookup", "N" },
+    { "section-runs", 0, 0, G_OPTION_ARG_INT, &section_runs, "Section switches to time (each on a new page)", "N" },
     { "page-only", 0, 0, G_OPTION_ARG_NONE, &page_only, "Time only the page's first frame", NULL },
     { NULL }
   };

@@ -105,16 +105,63 @@ task_subtitle (VigilAction *a)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+static GtkWidget *
+task_row_new (VigilIncidentWindow *self,
+              gpointer             item)
+{
+  VigilAction *a = item;
+  g_autofree char *subtitle = task_subtitle (a);
+  GtkWidget *row = vigil_incident_light_row_new (a->title, subtitle);
+
+  vigil_incident_light_row_add_suffix (row, status_button_new (a->id, a->status));
+  if (g_str_equal (a->status, "done") || g_str_equal (a->status, "cancelled"))
+    gtk_widget_add_css_class (row, "dim-label");
+  return row;
+}
+
+static GtkWidget *
+countermeasure_row_new (VigilIncidentWindow *self,
+                        gpointer             item)
+{
+  VigilAction *a = item;
+  g_autofree char *subtitle = task_subtitle (a);
+  g_autoptr(GString) s = g_string_new (NULL);
+  GtkWidget *row, *status;
+
+  g_string_append (s, a->cm_type ? a->cm_type : "other");
+  if (a->applied_to && *a->applied_to)
+    g_string_append_printf (s, _(" · on %s"), a->applied_to);
+  if (a->applied_by && *a->applied_by)
+    g_string_append_printf (s, _(" · by %s"), a->applied_by);
+  if (*subtitle)
+    g_string_append_printf (s, " · %s", subtitle);
+  row = vigil_incident_light_row_new (a->title, s->str);
+  status = gtk_label_new (vigil_vocab_label (VIGIL_VOCAB_COUNTERMEASURE_STATUS, a->status));
+  gtk_widget_add_css_class (status, g_str_equal (a->status, "active") ? "warning" : "dim-label");
+  vigil_incident_light_row_add_suffix (row, status);
+  if (g_str_equal (a->status, "pending"))
+    vigil_incident_light_row_add_suffix (row,
+      vigil_incident_action_button (_("Mark _Active"), NULL, "incident.set-action-status",
+                                    g_variant_new ("(xs)", a->id, "active")));
+  else if (g_str_equal (a->status, "active"))
+    vigil_incident_light_row_add_suffix (row,
+      vigil_incident_action_button (_("Mark _Removed"), NULL, "incident.set-action-status",
+                                    g_variant_new ("(xs)", a->id, "removed")));
+  return row;
+}
+
 void
 vigil_incident_build_actions (VigilIncidentWindow *self,
-               GtkBox              *box)
+                              GtkBox              *box)
 {
   g_autoptr(GError) error = NULL;
+  /* owners, teams and playbooks come with the list, in one query */
   g_autoptr(GPtrArray) actions = vigil_store_list_actions (self->store, self->incident_id, NULL,
                                                            &error);
+  g_autoptr(GPtrArray) task_list = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_action_free);
+  g_autoptr(GPtrArray) cm_list = g_ptr_array_new_with_free_func ((GDestroyNotify) vigil_action_free);
   g_autoptr(GPtrArray) requests = NULL;
   GtkWidget *tasks, *cms, *detections;
-  guint n_tasks = 0, n_cms = 0;
 
   tasks = vigil_incident_group_new (box, _("Tasks"), _("What is to be done, by whom and by when"),
                      vigil_incident_action_button (_("Add _Task…"), NULL, "incident.add-task", NULL));
@@ -123,57 +170,26 @@ vigil_incident_build_actions (VigilIncidentWindow *self,
                      "goes from pending to active to removed"),
                    vigil_incident_action_button (_("Add _Countermeasure…"), NULL, "incident.add-countermeasure",
                                   NULL));
-  for (guint i = 0; actions && i < actions->len; i++)
+  /* the two lists own the actions: their later rows are made after this returns */
+  if (actions != NULL)
     {
-      VigilAction *a = g_ptr_array_index (actions, i);
-      g_autofree char *subtitle = task_subtitle (a);
-      GtkWidget *row;
-
-      if (g_str_equal (a->kind, "task"))
+      g_ptr_array_set_free_func (actions, NULL);
+      for (guint i = 0; i < actions->len; i++)
         {
-          row = vigil_incident_row_new (a->title, subtitle);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_button_new (a->id, a->status));
-          if (g_str_equal (a->status, "done") || g_str_equal (a->status, "cancelled"))
-            gtk_widget_add_css_class (row, "dim-label");
-          vigil_incident_group_add (tasks, row);
-          n_tasks++;
-        }
-      else
-        {
-          g_autoptr(GString) s = g_string_new (NULL);
-          GtkWidget *status;
-
-          g_string_append (s, a->cm_type ? a->cm_type : "other");
-          if (a->applied_to && *a->applied_to)
-            g_string_append_printf (s, _(" · on %s"), a->applied_to);
-          if (a->applied_by && *a->applied_by)
-            g_string_append_printf (s, _(" · by %s"), a->applied_by);
-          if (*subtitle)
-            g_string_append_printf (s, " · %s", subtitle);
-          row = vigil_incident_row_new (a->title, s->str);
-          status = gtk_label_new (vigil_vocab_label (VIGIL_VOCAB_COUNTERMEASURE_STATUS,
-                                                     a->status));
-          gtk_widget_add_css_class (status, g_str_equal (a->status, "active") ? "warning"
-                                                                                : "dim-label");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), status);
-          if (g_str_equal (a->status, "pending"))
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-              vigil_incident_action_button (_("Mark _Active"), NULL, "incident.set-action-status",
-                             g_variant_new ("(xs)", a->id, "active")));
-          else if (g_str_equal (a->status, "active"))
-            adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-              vigil_incident_action_button (_("Mark _Removed"), NULL, "incident.set-action-status",
-                             g_variant_new ("(xs)", a->id, "removed")));
-          vigil_incident_group_add (cms, row);
-          n_cms++;
+          VigilAction *a = g_ptr_array_index (actions, i);
+          g_ptr_array_add (g_str_equal (a->kind, "task") ? task_list : cm_list, a);
         }
     }
+  /* the tasks come first on screen, the countermeasures below them */
+  vigil_incident_add_rows (self, tasks, task_list, FIRST_ROWS, task_list->len, task_row_new);
+  vigil_incident_add_rows (self, cms, cm_list, task_list->len < FIRST_ROWS ? FIRST_ROWS - task_list->len : 0,
+                           cm_list->len, countermeasure_row_new);
   if (error)
     vigil_incident_group_add (tasks, vigil_incident_empty_row (error->message));
-  if (n_tasks == 0)
+  if (task_list->len == 0)
     vigil_incident_group_add (tasks, vigil_incident_empty_row (_("No tasks yet. Add one, or classify the incident to apply "
                                    "its playbook.")));
-  if (n_cms == 0)
+  if (cm_list->len == 0)
     vigil_incident_group_add (cms, vigil_incident_empty_row (_("No countermeasures yet")));
 
   detections = vigil_incident_group_new (box, _("Detection Requests"),
@@ -188,7 +204,7 @@ vigil_incident_build_actions (VigilIncidentWindow *self,
         vigil_vocab_label (VIGIL_VOCAB_DETECTION_STATUS, r->status),
         r->team_name ? r->team_name : _("no team"),
         *r->where_ ? _(" · where: ") : "", r->where_, *r->why ? _(" · why: ") : "", r->why);
-      vigil_incident_group_add (detections, vigil_incident_row_new (r->what, subtitle));
+      vigil_incident_group_add (detections, vigil_incident_light_row_new (r->what, subtitle));
     }
   if (requests == NULL || requests->len == 0)
     vigil_incident_group_add (detections, vigil_incident_empty_row (_("No detection requested")));
@@ -267,10 +283,98 @@ vigil_incident_build_contacts (VigilIncidentWindow *self,
 
 /* Observables -------------------------------------------------------------- */
 
+/* The incidents and alerts sharing an observable's value are looked up and
+ * listed when its row is first expanded: a lookup and a few rows per
+ * shared observable cost more than the rest of the section. */
+static void
+shared_expanded_cb (AdwExpanderRow      *row,
+                    GParamSpec          *pspec,
+                    VigilIncidentWindow *self)
+{
+  g_autoptr(GPtrArray) shared = NULL;
+
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "filled"))
+    return;
+  g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (TRUE));
+  shared = vigil_store_find_shared (self->store, g_object_get_data (G_OBJECT (row), "type"),
+                                    g_object_get_data (G_OBJECT (row), "value"),
+                                    self->incident_id, NULL);
+  for (guint j = 0; shared && j < shared->len; j++)
+    {
+      VigilSharedRef *r = g_ptr_array_index (shared, j);
+      g_autofree char *title = g_strdup_printf ("%s %s", r->incident_id ? _("Incident")
+                                                                        : _("Alert"),
+                                                r->ref ? r->ref : "");
+      GtkWidget *child = vigil_incident_row_new (title, r->title);
+      if (r->incident_id)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (child),
+          vigil_incident_action_button (_("_Open"), NULL, "win.open-incident",
+                         g_variant_new_int64 (r->incident_id)));
+      adw_expander_row_add_row (row, child);
+    }
+}
+
+static GtkWidget *
+observable_row_new (VigilIncidentWindow *self,
+                    gpointer             item)
+{
+  VigilObservable *o = item;
+  g_autoptr(GString) s = g_string_new (vigil_vocab_label (VIGIL_VOCAB_OBSERVABLE_TYPE, o->type));
+  g_autofree char *value = vigil_incident_clip (o->value);
+  GtkWidget *row, *remove;
+
+  g_string_append_printf (s, " · %s", vigil_vocab_label (VIGIL_VOCAB_TLP, o->tlp));
+  if (o->ioc)
+    g_string_append (s, _(" · IOC"));
+  if (o->n_shared > 0)
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " · shared with %d other",
+                                            " · shared with %d others", o->n_shared),
+                            o->n_shared);
+  if (*o->note)
+    g_string_append_printf (s, " · %s", o->note);
+  remove = vigil_incident_action_button (_("Remove Observable"), "user-trash-symbolic",
+                                         "incident.remove-observable", g_variant_new_int64 (o->id));
+  gtk_widget_add_css_class (remove, "flat");
+
+  if (o->n_shared > 0)
+    {
+      row = adw_expander_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), s->str);
+      adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
+      g_object_set_data_full (G_OBJECT (row), "type", g_strdup (o->type), g_free);
+      g_object_set_data_full (G_OBJECT (row), "value", g_strdup (o->value), g_free);
+      g_signal_connect_object (row, "notify::expanded", G_CALLBACK (shared_expanded_cb), self, 0);
+    }
+  else
+    {
+      row = vigil_incident_light_row_new (value, s->str);
+      vigil_incident_light_row_add_suffix (row, remove);
+    }
+  return row;
+}
+
+static GtkWidget *
+suggestion_row_new (VigilIncidentWindow *self,
+                    gpointer             item)
+{
+  VigilObservableSuggestion *sg = item;
+  GtkWidget *row = vigil_incident_light_row_new (sg->value,
+                                                 vigil_vocab_label (VIGIL_VOCAB_OBSERVABLE_TYPE,
+                                                                    sg->type));
+
+  vigil_incident_light_row_add_suffix (row,
+    vigil_incident_action_button (_("_Add"), NULL, "incident.add-suggestion",
+                                  g_variant_new ("(ss)", sg->type, sg->value)));
+  return row;
+}
+
 void
 vigil_incident_build_observables (VigilIncidentWindow *self,
-                   GtkBox              *box)
+                                  GtkBox              *box)
 {
+  /* the shared-value counts come with the list, in one query */
   g_autoptr(GPtrArray) observables = vigil_store_list_observables (self->store,
                                                                    self->incident_id, NULL);
   g_autoptr(GPtrArray) suggestions = vigil_store_suggest_observables (self->store,
@@ -281,74 +385,19 @@ vigil_incident_build_observables (VigilIncidentWindow *self,
                      _("Typed values seen in this incident; the other incidents and alerts "
                        "that share a value are listed under it"),
                      vigil_incident_action_button (_("Add _Observable…"), NULL, "incident.add-observable", NULL));
-  for (guint i = 0; observables && i < observables->len; i++)
-    {
-      VigilObservable *o = g_ptr_array_index (observables, i);
-      g_autoptr(GString) s = g_string_new (vigil_vocab_label (VIGIL_VOCAB_OBSERVABLE_TYPE,
-                                                               o->type));
-      g_autofree char *value = vigil_incident_clip (o->value);
-      GtkWidget *row, *remove;
-
-      g_string_append_printf (s, " · %s", vigil_vocab_label (VIGIL_VOCAB_TLP, o->tlp));
-      if (o->ioc)
-        g_string_append (s, _(" · IOC"));
-      if (o->n_shared > 0)
-        g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, " · shared with %d other",
-                                                " · shared with %d others", o->n_shared),
-                                o->n_shared);
-      if (*o->note)
-        g_string_append_printf (s, " · %s", o->note);
-      remove = vigil_incident_action_button (_("Remove Observable"), "user-trash-symbolic",
-                              "incident.remove-observable", g_variant_new_int64 (o->id));
-      gtk_widget_add_css_class (remove, "flat");
-
-      if (o->n_shared > 0)
-        {
-          g_autoptr(GPtrArray) shared = vigil_store_find_shared (self->store, o->type, o->value,
-                                                                 self->incident_id, NULL);
-          row = adw_expander_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), value);
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), s->str);
-          adw_expander_row_add_action (ADW_EXPANDER_ROW (row), remove);
-          for (guint j = 0; shared && j < shared->len; j++)
-            {
-              VigilSharedRef *r = g_ptr_array_index (shared, j);
-              g_autofree char *title = g_strdup_printf ("%s %s", r->incident_id ? _("Incident")
-                                                                                : _("Alert"),
-                                                        r->ref ? r->ref : "");
-              GtkWidget *child = vigil_incident_row_new (title, r->title);
-              if (r->incident_id)
-                adw_action_row_add_suffix (ADW_ACTION_ROW (child),
-                  vigil_incident_action_button (_("_Open"), NULL, "win.open-incident",
-                                 g_variant_new_int64 (r->incident_id)));
-              adw_expander_row_add_row (ADW_EXPANDER_ROW (row), child);
-            }
-        }
-      else
-        {
-          row = vigil_incident_row_new (value, s->str);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
-        }
-      vigil_incident_group_add (group, row);
-    }
   if (observables == NULL || observables->len == 0)
     vigil_incident_group_add (group, vigil_incident_empty_row (_("No observables yet")));
+  else
+    vigil_incident_add_rows (self, group, observables, FIRST_ROWS, observables->len,
+                             observable_row_new);
 
   if (suggestions && suggestions->len > 0)
     {
       group = vigil_incident_group_new (box, _("Suggested"),
                          _("Found in the description, notes and contact summaries"), NULL);
-      for (guint i = 0; i < suggestions->len && i < 100; i++)
-        {
-          VigilObservableSuggestion *sg = g_ptr_array_index (suggestions, i);
-          GtkWidget *row = vigil_incident_row_new (sg->value, vigil_vocab_label (VIGIL_VOCAB_OBSERVABLE_TYPE,
-                                                                   sg->type));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-            vigil_incident_action_button (_("_Add"), NULL, "incident.add-suggestion",
-                           g_variant_new ("(ss)", sg->type, sg->value)));
-          vigil_incident_group_add (group, row);
-        }
+      /* below the observables: none is in the first frame */
+      vigil_incident_add_rows (self, group, suggestions, 0, MIN (suggestions->len, 100),
+                               suggestion_row_new);
     }
 }
 
@@ -547,6 +596,78 @@ timeline_subtitle (VigilTimelineEntry *e)
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* Rows of the first screenful of the timeline; more than fit in a tall window. */
+#define TIMELINE_FIRST_ROWS 40
+
+/* Timeline rows are made for the entries on screen only (a list view over
+ * the entries read in one query, the kind filter applied in SQL). */
+static void
+timeline_setup_cb (GtkListItemFactory *factory,
+                   GtkListItem        *item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+
+  gtk_box_append (GTK_BOX (box), vigil_incident_line_label_new (NULL, FALSE));
+  gtk_box_append (GTK_BOX (box), vigil_incident_line_label_new (NULL, TRUE));
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+timeline_bind_cb (GtkListItemFactory *factory,
+                  GtkListItem        *item)
+{
+  GPtrArray *entries = g_object_get_data (G_OBJECT (factory), "entries");
+  guint pos = gtk_list_item_get_position (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  VigilTimelineEntry *e;
+  g_autofree char *summary = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *clipped = NULL;
+  g_autofree char *tip = NULL;
+
+  if (entries == NULL || pos >= entries->len)
+    return;
+  e = g_ptr_array_index (entries, pos);
+  summary = vigil_incident_clip (e->summary);
+  subtitle = timeline_subtitle (e);
+  clipped = vigil_incident_clip (subtitle);
+  /* literal text: never markup */
+  gtk_label_set_text (GTK_LABEL (title), *summary ? summary : "—");
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_next_sibling (title)), clipped);
+  tip = g_strconcat (*summary ? summary : "—", "\n", clipped, NULL);
+  gtk_widget_set_tooltip_text (box, tip);
+}
+
+typedef struct
+{
+  GtkStringList *list;
+  GPtrArray     *entries;
+} TimelineRest;
+
+static void
+timeline_rest_free (gpointer data)
+{
+  TimelineRest *rest = data;
+
+  g_object_unref (rest->list);
+  g_ptr_array_unref (rest->entries);
+  g_free (rest);
+}
+
+static gboolean
+timeline_rest_cb (gpointer data)
+{
+  TimelineRest *rest = data;
+  guint first = g_list_model_get_n_items (G_LIST_MODEL (rest->list));
+  g_autofree const char **summaries = g_new0 (const char *, rest->entries->len - first + 1);
+
+  for (guint i = first; i < rest->entries->len; i++)
+    summaries[i - first] = ((VigilTimelineEntry *) g_ptr_array_index (rest->entries, i))->summary;
+  gtk_string_list_splice (rest->list, first, 0, summaries);
+  return G_SOURCE_REMOVE;
+}
+
 void
 vigil_incident_build_timeline (VigilIncidentWindow *self,
                 GtkBox              *box)
@@ -558,7 +679,6 @@ vigil_incident_build_timeline (VigilIncidentWindow *self,
   g_auto(GStrv) kinds = vigil_store_list_timeline_kinds (self->store, self->incident_id, NULL);
   g_autoptr(GtkStringList) kind_list = gtk_string_list_new (NULL);
   GtkWidget *bar, *dropdown, *group;
-  guint start = 0;
 
   bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_string_list_append (kind_list, _("All kinds"));
@@ -591,24 +711,47 @@ vigil_incident_build_timeline (VigilIncidentWindow *self,
   group = vigil_incident_group_new (box, _("Timeline"),
                      _("Every change, recorded automatically, and notes with their own event "
                        "time; oldest first"), NULL);
-  if (entries && entries->len > TIMELINE_PAGE && !self->timeline_all)
-    {
-      g_autofree char *text = g_strdup_printf (_("%u earlier entries are hidden"),
-                                               entries->len - TIMELINE_PAGE);
-      GtkWidget *row = vigil_incident_row_new (text, NULL);
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 vigil_incident_action_button (_("Show _All"), NULL, "incident.timeline-all",
-                                                NULL));
-      vigil_incident_group_add (group, row);
-      start = entries->len - TIMELINE_PAGE;
-    }
-  for (guint i = start; entries && i < entries->len; i++)
-    {
-      VigilTimelineEntry *e = g_ptr_array_index (entries, i);
-      g_autofree char *subtitle = timeline_subtitle (e);
-      vigil_incident_group_add (group, vigil_incident_row_new (e->summary, subtitle));
-    }
   if (entries == NULL || entries->len == 0)
-    vigil_incident_group_add (group, vigil_incident_empty_row (_("Nothing recorded")));
+    {
+      vigil_incident_group_add (group, vigil_incident_empty_row (_("Nothing recorded")));
+      return;
+    }
+  {
+    g_autoptr(GtkStringList) summaries = gtk_string_list_new (NULL);
+    GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+    GtkWidget *list, *scroller;
+
+    /* GTK 4.8's list view makes rows for up to 200 items before it knows
+     * their height: it gets the first screenful now and the rest once
+     * the first rows are laid out */
+    for (guint i = 0; i < entries->len && i < TIMELINE_FIRST_ROWS; i++)
+      gtk_string_list_append (summaries,
+                              ((VigilTimelineEntry *) g_ptr_array_index (entries, i))->summary);
+    if (entries->len > TIMELINE_FIRST_ROWS)
+      {
+        TimelineRest *rest = g_new0 (TimelineRest, 1);
+
+        rest->list = g_object_ref (summaries);
+        rest->entries = g_ptr_array_ref (entries);
+        g_idle_add_full (G_PRIORITY_LOW, timeline_rest_cb, rest, timeline_rest_free);
+      }
+    g_signal_connect (factory, "setup", G_CALLBACK (timeline_setup_cb), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (timeline_bind_cb), NULL);
+    list = gtk_list_view_new (GTK_SELECTION_MODEL (gtk_no_selection_new (
+                                G_LIST_MODEL (g_steal_pointer (&summaries)))), factory);
+    g_object_set_data_full (G_OBJECT (factory), "entries", g_ptr_array_ref (entries),
+                            (GDestroyNotify) g_ptr_array_unref);
+    gtk_list_view_set_show_separators (GTK_LIST_VIEW (list), TRUE);
+    gtk_widget_add_css_class (list, "vigil-timeline-list");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("Timeline entries"), -1);
+    scroller = gtk_scrolled_window_new ();
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                    GTK_POLICY_AUTOMATIC);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), list);
+    gtk_widget_set_vexpand (scroller, TRUE);
+    gtk_widget_add_css_class (scroller, "card");
+    gtk_widget_set_overflow (scroller, GTK_OVERFLOW_HIDDEN);
+    gtk_box_append (box, scroller);
+  }
 }

@@ -39,6 +39,136 @@ vigil_incident_row_new (const char *title,
   return row;
 }
 
+/* A single-line label of a row: the title, or the dimmed subtitle below it.
+ * Plain text, never markup. */
+GtkWidget *
+vigil_incident_line_label_new (const char *text,
+                               gboolean    subtitle)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  if (subtitle)
+    {
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+    }
+  return label;
+}
+
+/* A row of a long list: a preferences row (so it sits in the group's boxed
+ * list and keeps its title for assistive technologies) holding two
+ * single-line labels and a suffix box.  An AdwActionRow wraps its labels,
+ * which costs a height-for-width measure per row: a hundred of them took
+ * most of a second to show.  The whole text is in the tooltip. */
+GtkWidget *
+vigil_incident_light_row_new (const char *title,
+                              const char *subtitle)
+{
+  GtkWidget *row = adw_preferences_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  g_autofree char *t = vigil_incident_clip (title);
+  g_autofree char *s = vigil_incident_clip (subtitle);
+  g_autofree char *tip = *s ? g_strconcat (*t ? t : "—", "\n", s, NULL) : NULL;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), *t ? t : "—");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (box, "vigil-light-row");
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_widget_set_valign (text, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (text), vigil_incident_line_label_new (*t ? t : "—", FALSE));
+  if (*s)
+    {
+      gtk_box_append (GTK_BOX (text), vigil_incident_line_label_new (s, TRUE));
+      gtk_widget_set_tooltip_text (text, tip);
+    }
+  gtk_box_append (GTK_BOX (box), text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  return row;
+}
+
+void
+vigil_incident_light_row_add_suffix (GtkWidget *row,
+                                     GtkWidget *suffix)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+  gtk_widget_set_valign (suffix, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box), suffix);
+}
+
+/* Rows past the first screenful of a long section are made a few at a time
+ * after the section's first frame, between frames (a low-priority idle):
+ * the section shows at once and stays responsive while it fills. */
+#define REVEAL_CHUNK 10
+
+typedef struct
+{
+  VigilIncidentWindow *self;
+  GtkWidget           *group;
+  GPtrArray           *items;
+  guint                next;
+  guint                end;
+  VigilIncidentRowFunc row_new;
+} LaterRows;
+
+static void
+later_rows_free (gpointer data)
+{
+  LaterRows *later = data;
+
+  g_object_unref (later->self);
+  g_object_unref (later->group);
+  g_ptr_array_unref (later->items);
+  g_free (later);
+}
+
+static gboolean
+later_rows_cb (gpointer data)
+{
+  LaterRows *later = data;
+
+  /* the section was rebuilt or the window closed: the group is gone */
+  if (gtk_widget_get_parent (later->group) == NULL || later->self->store == NULL)
+    return G_SOURCE_REMOVE;
+  for (guint i = 0; i < REVEAL_CHUNK && later->next < later->end; i++, later->next++)
+    vigil_incident_group_add (later->group,
+                              later->row_new (later->self,
+                                              g_ptr_array_index (later->items, later->next)));
+  return later->next < later->end ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+}
+
+/* Adds the rows of items[0..end) to group: `first` of them now, the others
+ * a few at a time after the section's first frame. */
+void
+vigil_incident_add_rows (VigilIncidentWindow  *self,
+                         GtkWidget            *group,
+                         GPtrArray            *items,
+                         guint                 first,
+                         guint                 end,
+                         VigilIncidentRowFunc  row_new)
+{
+  LaterRows *later;
+  guint i;
+
+  for (i = 0; i < first && i < end; i++)
+    vigil_incident_group_add (group, row_new (self, g_ptr_array_index (items, i)));
+  if (i >= end)
+    return;
+  later = g_new0 (LaterRows, 1);
+  later->self = g_object_ref (self);
+  later->group = g_object_ref (group);
+  later->items = g_ptr_array_ref (items);
+  later->next = i;
+  later->end = end;
+  later->row_new = row_new;
+  g_idle_add_full (G_PRIORITY_LOW, later_rows_cb, later, later_rows_free);
+}
+
 GtkWidget *
 vigil_incident_empty_row (const char *text)
 {

@@ -568,17 +568,6 @@ section_action_cb (GtkWidget  *widget,
 }
 
 static void
-timeline_all_action_cb (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *param)
-{
-  VigilIncidentWindow *self = VIGIL_INCIDENT_WINDOW (widget);
-
-  self->timeline_all = TRUE;
-  vigil_incident_window_build_section (self, SECTION_TIMELINE);
-}
-
-static void
 export_response_cb (GtkNativeDialog     *dialog,
                     int                  response,
                     VigilIncidentWindow *self)
@@ -669,8 +658,6 @@ vigil_incident_window_install_actions (GtkWidgetClass *widget_class)
                                    close_followup_action_cb);
   gtk_widget_class_install_action (widget_class, "incident.edit", NULL, edit_action_cb);
   gtk_widget_class_install_action (widget_class, "incident.section", "s", section_action_cb);
-  gtk_widget_class_install_action (widget_class, "incident.timeline-all", NULL,
-                                   timeline_all_action_cb);
   gtk_widget_class_install_action (widget_class, "incident.export-timeline", "s",
                                    export_timeline_action_cb);
 }

@@ -32,8 +32,9 @@ typedef enum
   N_SECTIONS
 } Section;
 
-/* Rows beyond this many timeline entries are shown on request. */
-#define TIMELINE_PAGE 200
+/* Rows of a long section made visible in its first frame; the others
+ * are added right after it (vigil_incident_add_rows). */
+#define FIRST_ROWS 20
 /* Longer texts are cut in rows (the export and vigilctl have them whole). */
 #define MAX_ROW_TEXT 400
 
@@ -58,7 +59,6 @@ struct _VigilIncidentWindow
   gboolean              summary_tail;          /* the Summary's lower groups are built */
   gulong                after_paint_id;
   char                 *timeline_kind;
-  gboolean              timeline_all;
   VigilRecordForm      *form;
   guint                 refresh_id;
 };
@@ -96,6 +96,20 @@ void       vigil_incident_build_timeline     (VigilIncidentWindow *self,
 char      *vigil_incident_clip            (const char  *text);
 GtkWidget *vigil_incident_row_new         (const char  *title,
                                            const char  *subtitle);
+GtkWidget *vigil_incident_line_label_new  (const char  *text,
+                                           gboolean     subtitle);
+GtkWidget *vigil_incident_light_row_new   (const char  *title,
+                                           const char  *subtitle);
+void       vigil_incident_light_row_add_suffix (GtkWidget *row,
+                                                GtkWidget *suffix);
+typedef GtkWidget *(*VigilIncidentRowFunc) (VigilIncidentWindow *self,
+                                            gpointer             item);
+void       vigil_incident_add_rows        (VigilIncidentWindow *self,
+                                           GtkWidget           *group,
+                                           GPtrArray           *items,
+                                           guint                first,
+                                           guint                end,
+                                           VigilIncidentRowFunc row_new);
 GtkWidget *vigil_incident_empty_row       (const char  *text);
 GtkWidget *vigil_incident_action_button   (const char  *label,
                                            const char  *icon,

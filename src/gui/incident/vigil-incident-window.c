@@ -92,7 +92,9 @@ reload_incident (VigilIncidentWindow *self)
 }
 
 /* A section's scroller is made when the section is first built: the stack
- * measures every page, and five empty boxes cost less than five scrollers. */
+ * measures every page, and five empty boxes cost less than five scrollers.
+ * The Timeline scrolls its own list view (rows made only for the entries on
+ * screen), so its page has no scroller of its own. */
 static GtkBox *
 section_content (VigilIncidentWindow *self,
                  Section              section)
@@ -101,7 +103,6 @@ section_content (VigilIncidentWindow *self,
 
   if (self->content[section] != NULL)
     return self->content[section];
-  scroller = gtk_scrolled_window_new ();
   clamp = adw_clamp_new ();
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   gtk_widget_set_margin_top (box, 24);
@@ -110,11 +111,20 @@ section_content (VigilIncidentWindow *self,
   gtk_widget_set_margin_end (box, 12);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 900);
   adw_clamp_set_child (ADW_CLAMP (clamp), box);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
-  gtk_widget_set_vexpand (scroller, TRUE);
-  gtk_box_append (self->page[section], scroller);
+  if (section == SECTION_TIMELINE)
+    {
+      gtk_widget_set_vexpand (clamp, TRUE);
+      gtk_box_append (self->page[section], clamp);
+    }
+  else
+    {
+      scroller = gtk_scrolled_window_new ();
+      gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
+                                      GTK_POLICY_AUTOMATIC);
+      gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), clamp);
+      gtk_widget_set_vexpand (scroller, TRUE);
+      gtk_box_append (self->page[section], scroller);
+    }
   self->content[section] = GTK_BOX (box);
   return self->content[section];
 }
