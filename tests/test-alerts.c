@@ -250,6 +250,18 @@ test_enrichment (void)
     VigilAlertFilter filter = { .text = "payments" };
     ids = vigil_store_list_alert_ids (store, &filter, &error);
     g_assert_cmpuint (ids->len, ==, 2);
+    g_clear_pointer (&ids, g_array_unref);
+
+    /* % and _ are the analyst's characters, not wildcards: "payments_db"
+     * must not find "payments-db", "%" must not find everything */
+    filter.text = "payments_db";
+    ids = vigil_store_list_alert_ids (store, &filter, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (ids->len, ==, 0);
+    g_clear_pointer (&ids, g_array_unref);
+    filter.text = "%";
+    ids = vigil_store_list_alert_ids (store, &filter, &error);
+    g_assert_cmpuint (ids->len, ==, 0);
   }
 
   /* by hostname: the Wazuh agent name */

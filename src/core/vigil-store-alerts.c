@@ -1019,7 +1019,7 @@ bind_filter (sqlite3_stmt           *stmt,
   vigil_bind_text (stmt, 3, filter->min_severity);
   if (filter->text && *filter->text)
     {
-      g_autofree char *like = g_strdup_printf ("%%%s%%", filter->text);
+      g_autofree char *like = vigil_like_pattern (filter->text, TRUE);
       sqlite3_bind_text (stmt, 4, like, -1, SQLITE_TRANSIENT);
     }
   else
@@ -1045,8 +1045,9 @@ append_filter (GString                *sql,
   if (filter->min_severity != NULL)
     g_string_append (sql, "AND " SEVERITY_RANK ("a.severity") " >= " SEVERITY_RANK ("?3") " ");
   if (filter->text && *filter->text)
-    g_string_append (sql, "AND (a.title LIKE ?4 OR a.rule LIKE ?4 OR a.src_addr LIKE ?4 OR "
-                          "a.dst_addr LIKE ?4 OR a.hostname LIKE ?4 OR s.name LIKE ?4) ");
+    g_string_append (sql, "AND (a.title LIKE ?4 ESCAPE '\\' OR a.rule LIKE ?4 ESCAPE '\\' "
+                          " OR a.src_addr LIKE ?4 ESCAPE '\\' OR a.dst_addr LIKE ?4 ESCAPE '\\' "
+                          " OR a.hostname LIKE ?4 ESCAPE '\\' OR s.name LIKE ?4 ESCAPE '\\') ");
 }
 
 GArray *
@@ -1074,8 +1075,9 @@ vigil_store_list_alert_ids (VigilStore              *self,
       g_string_append (sql, "LEFT JOIN assets s ON s.id = a.asset_id WHERE "
           "(?1 = 'all' OR a.status = ?1) AND (?2 IS NULL OR a.source = ?2) AND "
           "(?3 IS NULL OR " SEVERITY_RANK ("a.severity") " >= " SEVERITY_RANK ("?3") ") AND "
-          "(?4 IS NULL OR a.title LIKE ?4 OR a.rule LIKE ?4 OR a.src_addr LIKE ?4 OR "
-          " a.dst_addr LIKE ?4 OR a.hostname LIKE ?4 OR s.name LIKE ?4) "
+          "(?4 IS NULL OR a.title LIKE ?4 ESCAPE '\\' OR a.rule LIKE ?4 ESCAPE '\\' "
+          " OR a.src_addr LIKE ?4 ESCAPE '\\' OR a.dst_addr LIKE ?4 ESCAPE '\\' "
+          " OR a.hostname LIKE ?4 ESCAPE '\\' OR s.name LIKE ?4 ESCAPE '\\') "
           "ORDER BY " SEVERITY_RANK ("a.severity") " * coalesce("
           CRITICALITY_RANK ("s.criticality") ", 2) DESC, a.last_seen DESC, a.id DESC");
     }

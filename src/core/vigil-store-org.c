@@ -614,8 +614,8 @@ vigil_store_org_resolve_target (VigilStore  *self,
     "SELECT 'i', id, ref || ' ' || title FROM incidents WHERE ref = upper(?1)",
     "SELECT 'a', id, name FROM assets WHERE name = ?1 COLLATE NOCASE "
     " OR hostname = ?1 COLLATE NOCASE ORDER BY id LIMIT 1",
-    "SELECT 'a', id, name FROM assets WHERE name LIKE ?1 || '%' ESCAPE '\\' "
-    " OR hostname LIKE ?1 || '%' ESCAPE '\\' ORDER BY name LIMIT 1",
+    "SELECT 'a', id, name FROM assets WHERE name LIKE ?1 ESCAPE '\\' "
+    " OR hostname LIKE ?1 ESCAPE '\\' ORDER BY name LIMIT 1",
   };
   g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
 
@@ -631,13 +631,8 @@ vigil_store_org_resolve_target (VigilStore  *self,
         return FALSE;
       if (q == 2)
         {
-          g_auto(GStrv) a = g_strsplit (trimmed, "\\", -1);
-          g_autofree char *b = g_strjoinv ("\\\\", a);
-          g_auto(GStrv) c = g_strsplit (b, "%", -1);
-          g_autofree char *d = g_strjoinv ("\\%", c);
-          g_auto(GStrv) e = g_strsplit (d, "_", -1);
-          g_autofree char *f = g_strjoinv ("\\_", e);
-          vigil_bind_text (stmt, 1, f);
+          g_autofree char *pattern = vigil_like_pattern (trimmed, FALSE);
+          vigil_bind_text (stmt, 1, pattern);
         }
       else
         vigil_bind_text (stmt, 1, trimmed);

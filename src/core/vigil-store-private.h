@@ -86,6 +86,24 @@ vigil_str_is_blank (const char *text)
   return TRUE;
 }
 
+/* A LIKE pattern that matches `text` literally (for "… LIKE ? ESCAPE '\\'"):
+ * %, _ and \ are escaped; `contains` adds % on both sides, else only after. */
+static inline char *
+vigil_like_pattern (const char *text,
+                    gboolean    contains)
+{
+  GString *s = g_string_new (contains ? "%" : "");
+
+  for (; text != NULL && *text; text++)
+    {
+      if (*text == '%' || *text == '_' || *text == '\\')
+        g_string_append_c (s, '\\');
+      g_string_append_c (s, *text);
+    }
+  g_string_append_c (s, '%');
+  return g_string_free (s, FALSE);
+}
+
 static inline char *
 vigil_column_dup (sqlite3_stmt *stmt,
                   int           column)
