@@ -79,10 +79,18 @@ reload_incident (VigilIncidentWindow *self)
   g_autoptr(GError) error = NULL;
   VigilIncident *incident = vigil_store_get_incident (self->store, self->incident_id, &error);
 
-  if (incident == NULL)
+  if (incident == NULL && g_error_matches (error, VIGIL_ERROR, VIGIL_ERROR_NOT_FOUND))
     {
       /* deleted elsewhere: nothing left to show */
       gtk_window_destroy (GTK_WINDOW (self));
+      return FALSE;
+    }
+  if (incident == NULL)
+    {
+      /* the database could not be read just now (busy, I/O): the analyst
+       * keeps what is on screen and is told why it was not refreshed */
+      if (self->incident != NULL)
+        vigil_incident_show_error (self, error);
       return FALSE;
     }
   g_set_object (&self->incident, incident);
@@ -236,8 +244,11 @@ vigil_incident_window_open (GtkWindow  *parent,
 
   g_return_val_if_fail (VIGIL_IS_STORE (store), NULL);
 
+  /* One window per incident of this database: another database (another
+   * window of the application, or a test) may use the same ids. */
   if (open_windows != NULL &&
-      (self = g_hash_table_lookup (open_windows, &incident_id)) != NULL)
+      (self = g_hash_table_lookup (open_windows, &incident_id)) != NULL &&
+      self->store == store)
     {
       gtk_window_present (GTK_WINDOW (self));
       return self;
