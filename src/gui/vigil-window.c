@@ -112,6 +112,35 @@ vigil_window_show_error (VigilWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+void
+vigil_window_toast_from (GtkWidget  *widget,
+                         const char *message)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  root = gtk_widget_get_root (widget);
+  if (VIGIL_IS_WINDOW (root))
+    vigil_window_show_toast (VIGIL_WINDOW (root), message);
+}
+
+void
+vigil_window_error_from (GtkWidget    *widget,
+                         const GError *error)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (error != NULL);
+
+  root = gtk_widget_get_root (widget);
+  if (VIGIL_IS_WINDOW (root))
+    vigil_window_show_error (VIGIL_WINDOW (root), error);
+  else
+    g_message ("%s", error->message);
+}
+
 static void
 view_action_cb (GtkWidget  *widget,
                 const char *action_name,

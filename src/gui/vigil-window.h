@@ -23,6 +23,13 @@ void        vigil_window_show_toast         (VigilWindow  *self,
                                              const char   *message);
 void        vigil_window_show_error         (VigilWindow  *self,
                                              const GError *error);
+/* The same, from a widget inside the window (a page, a pane); outside a
+ * Vigil window (a test's bare window) the toast is dropped and the error
+ * only logged. */
+void        vigil_window_toast_from         (GtkWidget    *widget,
+                                             const char   *message);
+void        vigil_window_error_from         (GtkWidget    *widget,
+                                             const GError *error);
 /* For the start-up benchmark: prints the time to the first frame and the
  * resident memory, then quits. */
 void        vigil_window_report_first_frame (VigilWindow  *self);

@@ -27,14 +27,14 @@ promote_action (GtkWidget  *widget,
   if (!vigil_store_promote_alerts (self->store, (gint64 *) ids->data, ids->len, NULL,
                                    &incident_id, &error))
     {
-      vigil_alerts_page_show_error_dialog (self, error);
+      vigil_window_error_from (GTK_WIDGET (self), error);
       return;
     }
   incident = vigil_store_get_incident (self->store, incident_id, NULL);
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Promoted %u alert to %s",
                                           "Promoted %u alerts to %s", ids->len),
                              ids->len, incident ? vigil_incident_get_ref (incident) : "");
-  vigil_alerts_page_toast (self, message);
+  vigil_window_toast_from (GTK_WIDGET (self), message);
   vigil_alerts_page_refresh (self);
 }
 
@@ -52,12 +52,12 @@ dismiss_response (AdwMessageDialog *dialog,
   if (!vigil_store_dismiss_alerts (self->store, (gint64 *) ids->data, ids->len, response,
                                    &error))
     {
-      vigil_alerts_page_show_error_dialog (self, error);
+      vigil_window_error_from (GTK_WIDGET (self), error);
       return;
     }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Dismissed %u alert",
                                           "Dismissed %u alerts", ids->len), ids->len);
-  vigil_alerts_page_toast (self, message);
+  vigil_window_toast_from (GTK_WIDGET (self), message);
   vigil_alerts_page_refresh (self);
 }
 
@@ -120,12 +120,12 @@ merge_response (AdwMessageDialog *dialog,
       !vigil_store_merge_alerts (self->store, (gint64 *) ids->data, ids->len, incident_id,
                                  &error))
     {
-      vigil_alerts_page_show_error_dialog (self, error);
+      vigil_window_error_from (GTK_WIDGET (self), error);
       return;
     }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Merged %u alert",
                                           "Merged %u alerts", ids->len), ids->len);
-  vigil_alerts_page_toast (self, message);
+  vigil_window_toast_from (GTK_WIDGET (self), message);
   vigil_alerts_page_refresh (self);
 }
 
@@ -225,12 +225,12 @@ suppress_response (AdwMessageDialog *dialog,
                                    vigil_alert_get_asset_id (alert), days, NULL, &n,
                                    &error) == 0)
     {
-      vigil_alerts_page_show_error_dialog (self, error);
+      vigil_window_error_from (GTK_WIDGET (self), error);
       return;
     }
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Suppressed; %u open alert hidden",
                                           "Suppressed; %u open alerts hidden", n), n);
-  vigil_alerts_page_toast (self, message);
+  vigil_window_toast_from (GTK_WIDGET (self), message);
   vigil_alerts_page_refresh (self);
 }
 

@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "vigil-window.h"
 #include "vigil-alert-list.h"
 #include "vigil-alert-selection.h"
 #include "vigil-alerts-page.h"
@@ -34,10 +35,6 @@ struct _VigilAlertsPage
   GtkBox            *detail_box;
 };
 
-void    vigil_alerts_page_toast              (VigilAlertsPage *self,
-                                              const char      *message);
-void    vigil_alerts_page_show_error_dialog  (VigilAlertsPage *self,
-                                              const GError    *error);
 /* The ids of the selected rows (of every matching alert after "select
  * all"); free with g_array_unref. */
 GArray *vigil_alerts_page_selected_ids       (VigilAlertsPage *self);

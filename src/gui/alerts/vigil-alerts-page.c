@@ -50,28 +50,6 @@ static const char * const sources[] = { NULL, "suricata", "wazuh", "thehive", "i
 
 /* ---- Helpers ----------------------------------------------------------------- */
 
-void
-vigil_alerts_page_toast (VigilAlertsPage *self,
-       const char      *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (VIGIL_IS_WINDOW (root))
-    vigil_window_show_toast (VIGIL_WINDOW (root), message);
-}
-
-void
-vigil_alerts_page_show_error_dialog (VigilAlertsPage *self,
-            const GError    *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (VIGIL_IS_WINDOW (root))
-    vigil_window_show_error (VIGIL_WINDOW (root), error);
-  else
-    g_warning ("%s", error->message);
-}
-
 static const char *
 criticality_label (const char *key)
 {
@@ -373,7 +351,7 @@ vigil_alerts_page_refresh (VigilAlertsPage *self)
     selected = vigil_alerts_page_selected_ids (self);
   g_signal_handlers_block_by_func (self->selection, on_selection_changed, self);
   if (!vigil_alert_list_set_filter (self->list, self->store, &filter, &error))
-    vigil_alerts_page_show_error_dialog (self, error);
+    vigil_window_error_from (GTK_WIDGET (self), error);
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
   for (guint i = 0; i < selected->len; i++)
     {

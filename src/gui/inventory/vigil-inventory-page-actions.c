@@ -114,7 +114,7 @@ action_open_document (GtkWidget  *widget,
   return;
 
 fail:
-  vigil_inventory_page_show_error (self, error);
+  vigil_window_error_from (GTK_WIDGET (self), error);
 }
 
 static void
@@ -183,7 +183,7 @@ report_import (VigilInventoryPage     *self,
       g_autofree char *message = g_strdup_printf (_("%u assets created, %u updated"),
                                                   report ? report->created : 0,
                                                   report ? report->updated : 0);
-      vigil_inventory_page_toast (self, message);
+      vigil_window_toast_from (GTK_WIDGET (self), message);
       return;
     }
 

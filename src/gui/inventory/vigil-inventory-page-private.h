@@ -3,6 +3,7 @@
  */
 #pragma once
 
+#include "vigil-window.h"
 #include "vigil-inventory-page.h"
 #include "vigil-row-list.h"
 #include "vigil-store-assets.h"
@@ -51,10 +52,6 @@ struct _VigilInventoryPage
   GtkWidget         *search_results;
 };
 
-void vigil_inventory_page_toast              (VigilInventoryPage *self,
-                                              const char         *message);
-void vigil_inventory_page_show_error         (VigilInventoryPage *self,
-                                              const GError       *error);
 /* vigil-inventory-page-actions.c */
 void vigil_inventory_page_class_init_actions (GtkWidgetClass     *widget_class);
 

@@ -42,28 +42,6 @@ static void on_asset_selected (GtkSingleSelection *selection,
 
 /* Helpers ---------------------------------------------------------------------------- */
 
-void
-vigil_inventory_page_toast (VigilInventoryPage *self,
-                            const char         *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (VIGIL_IS_WINDOW (root))
-    vigil_window_show_toast (VIGIL_WINDOW (root), message);
-}
-
-void
-vigil_inventory_page_show_error (VigilInventoryPage *self,
-                                 const GError       *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (VIGIL_IS_WINDOW (root))
-    vigil_window_show_error (VIGIL_WINDOW (root), error);
-  else
-    g_message ("%s", error->message);
-}
-
 /* Assets: the list ---------------------------------------------------------------------- */
 
 static GObject *
@@ -100,7 +78,7 @@ reload_assets (VigilInventoryPage *self)
   ids = vigil_store_list_asset_ids (self->store, filter, self->sort, self->descending, &error);
   if (ids == NULL)
     {
-      vigil_inventory_page_show_error (self, error);
+      vigil_window_error_from (GTK_WIDGET (self), error);
       return;
     }
   self->keeping_selection = TRUE;
@@ -357,7 +335,7 @@ reload_documents (VigilInventoryPage *self)
                                        &error);
   if (ids == NULL)
     {
-      vigil_inventory_page_show_error (self, error);
+      vigil_window_error_from (GTK_WIDGET (self), error);
       return;
     }
   vigil_inventory_set_ids (self->documents, (const gint64 *) (gpointer) ids->data, ids->len);
@@ -582,7 +560,7 @@ on_extracted (GObject      *source,
       self->extracting = FALSE;
       gtk_widget_set_visible (self->progress, FALSE);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        vigil_inventory_page_show_error (self, error);
+        vigil_window_error_from (GTK_WIDGET (self), error);
       return;
     }
   self->extracting = FALSE;
@@ -593,7 +571,7 @@ on_extracted (GObject      *source,
                                                                "The text of %u document could not be read; it is archived all the same",
                                                                "The text of %u documents could not be read; they are archived all the same",
                                                                failed), failed);
-      vigil_inventory_page_toast (self, message);
+      vigil_window_toast_from (GTK_WIDGET (self), message);
     }
   if (self->extract_again)
     start_extraction (self);
@@ -644,7 +622,7 @@ vigil_inventory_page_add_files (VigilInventoryPage *self,
       id = vigil_store_add_document (self->store, path, NULL, &existing, &error);
       if (id == 0)
         {
-          vigil_inventory_page_show_error (self, error);
+          vigil_window_error_from (GTK_WIDGET (self), error);
           g_clear_error (&error);
           continue;
         }
@@ -662,7 +640,7 @@ vigil_inventory_page_add_files (VigilInventoryPage *self,
                                                 "%u documents archived", added), added);
       else
         message = g_strdup_printf (_("%u documents archived, %u already in the archive"), added, known);
-      vigil_inventory_page_toast (self, message);
+      vigil_window_toast_from (GTK_WIDGET (self), message);
       vigil_inventory_page_select_document (self, last);
     }
   start_extraction (self);
@@ -758,7 +736,7 @@ vigil_inventory_page_search (VigilInventoryPage *self,
   hits = vigil_store_search_inventory (self->store, query, 50, &error);
   if (hits == NULL)
     {
-      vigil_inventory_page_show_error (self, error);
+      vigil_window_error_from (GTK_WIDGET (self), error);
       return;
     }
   for (guint i = 0; i < hits->len; i++)

@@ -236,13 +236,13 @@ import_report_response (AdwMessageDialog *dialog,
       vigil_org_import_set_skip_invalid (import, TRUE);
       report = vigil_org_import_file (import, path, &error);
       if (report == NULL)
-        vigil_org_page_show_error (self, error);
+        vigil_window_error_from (GTK_WIDGET (self), error);
       else
         {
           g_autofree char *text = g_strdup_printf (_("%u imported, %u updated, %u rejected"),
                                                    report->imported, report->updated,
                                                    report->rejected);
-          vigil_org_page_show_toast (self, text);
+          vigil_window_toast_from (GTK_WIDGET (self), text);
         }
     }
 }
@@ -261,13 +261,13 @@ import_file (VigilOrgPage *self,
   report = vigil_org_import_file (import, path, &error);
   if (report == NULL)
     {
-      vigil_org_page_show_error (self, error);
+      vigil_window_error_from (GTK_WIDGET (self), error);
       return;
     }
   if (report->committed)
     {
       text = g_strdup_printf (_("%u imported, %u updated"), report->imported, report->updated);
-      vigil_org_page_show_toast (self, text);
+      vigil_window_toast_from (GTK_WIDGET (self), text);
       return;
     }
   text = vigil_org_import_report_to_string (report);
@@ -362,12 +362,12 @@ export_done (GObject      *source,
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    vigil_org_page_show_error (self, error);
+    vigil_window_error_from (GTK_WIDGET (self), error);
   else
     {
       g_autofree char *base = g_path_get_basename (g_object_get_data (G_OBJECT (result), "path"));
       g_autofree char *text = g_strdup_printf (_("Exported %s"), base);
-      vigil_org_page_show_toast (self, text);
+      vigil_window_toast_from (GTK_WIDGET (self), text);
     }
 }
 

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "vigil-window.h"
 #include "vigil-org-page.h"
 #include "vigil-store-org.h"
 
@@ -91,10 +92,6 @@ void         vigil_org_id_set_add            (GHashTable   *set,
                                               gint64        id);
 VigilPerson *vigil_org_page_person_by_id     (VigilOrgPage *self,
                                               gint64        id);
-void         vigil_org_page_show_error       (VigilOrgPage *self,
-                                              const GError *error);
-void         vigil_org_page_show_toast       (VigilOrgPage *self,
-                                              const char   *message);
 void         vigil_org_page_set_status       (VigilOrgPage *self,
                                               const char   *text);
 void         vigil_org_page_rebuild          (VigilOrgPage *self);

@@ -55,28 +55,6 @@ vigil_org_page_person_by_id (VigilOrgPage *self,
   return i > 0 ? self->people->pdata[i - 1] : NULL;
 }
 
-void
-vigil_org_page_show_error (VigilOrgPage *self,
-            const GError *error)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (VIGIL_IS_WINDOW (root))
-    vigil_window_show_error (VIGIL_WINDOW (root), error);
-  else
-    g_warning ("%s", error->message);
-}
-
-void
-vigil_org_page_show_toast (VigilOrgPage *self,
-            const char   *message)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (VIGIL_IS_WINDOW (root))
-    vigil_window_show_toast (VIGIL_WINDOW (root), message);
-}
-
 /* ---- showing a layout --------------------------------------------------- */
 
 static void
